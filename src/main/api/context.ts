@@ -1,0 +1,29 @@
+import type { Face } from '../../shared/contract'
+import type { JobRegistry } from '../engine/jobs/job-registry'
+import type { PreferencesStore } from '../engine/prefs/types'
+import type { ProjectService } from '../engine/project/types'
+
+/** Native file dialogs; only the Electron face has them (SEC-10). */
+export interface DialogProvider {
+  chooseOpenPath(): Promise<string | null>
+  chooseSavePath(suggestedName: string, kind: 'project' | 'markdown'): Promise<string | null>
+}
+
+/**
+ * Everything a handler may use. Each face builds one and passes it to `dispatch`.
+ *
+ * `acceptTypedPath` is the face's rule for paths typed in the renderer: browser mode and the CLI
+ * accept them (the user typed them on their own machine); Electron accepts only the recent list
+ * and otherwise uses its native dialogs (SEC-10).
+ */
+export interface HandlerContext {
+  face: Face
+  appName: string
+  appVersion: string
+  defaultProjectDir: string
+  project: ProjectService
+  prefs: PreferencesStore
+  jobs: JobRegistry
+  dialogs: DialogProvider | null
+  acceptTypedPath(path: string, purpose: 'open' | 'save' | 'export'): boolean
+}

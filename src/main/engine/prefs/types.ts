@@ -1,0 +1,14 @@
+import type { Preferences } from '../../../shared/contract'
+
+/**
+ * Per-user preferences kept outside any project: the display name used for "who", and the
+ * recent project files. Stored as JSON in the face's config directory, written atomically.
+ */
+export interface PreferencesStore {
+  get(): Preferences
+  setUserName(name: string): Promise<Preferences>
+  /** Moves `path` to the top of the recent list (at most 10 entries, no duplicates). */
+  addRecent(path: string, name: string): Promise<Preferences>
+  removeRecent(path: string): Promise<Preferences>
+  isRecent(path: string): boolean
+}

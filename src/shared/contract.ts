@@ -1,0 +1,109 @@
+import { z } from 'zod'
+import { intentSchema } from './intents'
+import { projectStateSchema } from './project-schema'
+
+/**
+ * The one list of operations any face may call.
+ *
+ * Each operation has a zod input and output schema. The Electron preload, the HTTP client of
+ * browser mode and the CLI are all derived from this table; the handler table in
+ * `src/main/api` must implement exactly these keys. Add an operation here first.
+ */
+const empty = z.object({}).strict()
+const optionalPath = z.string().min(1).max(4096).optional()
+
+export const faceSchema = z.enum(['electron', 'browser', 'cli'])
+export type Face = z.infer<typeof faceSchema>
+
+export const recentEntrySchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.string(),
+})
+export type RecentEntry = z.infer<typeof recentEntrySchema>
+
+export const preferencesSchema = z.object({
+  userName: z.string().max(200),
+  recent: z.array(recentEntrySchema).max(20),
+})
+export type Preferences = z.infer<typeof preferencesSchema>
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  face: faceSchema,
+  /** True where open/save paths come from native dialogs (Electron); otherwise the user types them. */
+  nativeDialogs: z.boolean(),
+  defaultProjectDir: z.string(),
+  docsBaseUrl: z.string(),
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+const projectOrNull = z.object({ project: projectStateSchema.nullable() })
+
+export const contract = {
+  'app.info': { input: empty, output: appInfoSchema },
+  'app.preferences': { input: empty, output: preferencesSchema },
+  'app.setPreferences': {
+    input: z.object({ userName: z.string().trim().min(1).max(200) }).strict(),
+    output: preferencesSchema,
+  },
+  'project.get': { input: empty, output: projectOrNull },
+  'project.new': {
+    input: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        path: optionalPath,
+        discardChanges: z.boolean().optional(),
+      })
+      .strict(),
+    output: projectStateSchema,
+  },
+  'project.open': {
+    input: z
+      .object({
+        path: optionalPath,
+        fromBackup: z.boolean().optional(),
+        discardChanges: z.boolean().optional(),
+      })
+      .strict(),
+    output: projectStateSchema,
+  },
+  'project.save': { input: empty, output: projectStateSchema },
+  'project.saveAs': { input: z.object({ path: optionalPath }).strict(), output: projectStateSchema },
+  'project.close': {
+    input: z.object({ discardChanges: z.boolean().optional() }).strict(),
+    output: projectOrNull,
+  },
+  'project.update': {
+    input: z.object({ intents: z.array(intentSchema).min(1).max(100) }).strict(),
+    output: projectStateSchema,
+  },
+  'project.recent': { input: empty, output: z.object({ entries: z.array(recentEntrySchema) }) },
+  'project.export': {
+    input: z.object({ format: z.literal('markdown'), path: optionalPath }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  },
+  'jobs.cancel': {
+    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+} as const
+
+export type Contract = typeof contract
+export type OpName = keyof Contract
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>
+export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>
+export const OP_NAMES = Object.keys(contract) as OpName[]
+
+export const isOpName = (name: string): name is OpName =>
+  Object.prototype.hasOwnProperty.call(contract, name)
+
+/**
+ * Splits `'project.open'` into the namespace and the method used by `window.api.project.open`.
+ */
+export function splitOpName(op: OpName): [string, string] {
+  const dot = op.indexOf('.')
+  return [op.slice(0, dot), op.slice(dot + 1)]
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { itemStatusSchema, projectSettingsSchema } from './project-schema'
+
+/**
+ * Changes the renderer (or the CLI) asks the engine to make to the open project.
+ *
+ * The engine owns the document: it applies intents, stamps who and when, saves and emits
+ * `project.changed`. Nothing else edits the document.
+ */
+export const intentSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('item.set'),
+    itemId: z.string().min(1).max(200),
+    status: itemStatusSchema.optional(),
+    note: z.string().max(20_000).optional(),
+  }),
+  z.object({
+    type: z.literal('item.addEvidence'),
+    itemId: z.string().min(1).max(200),
+    evidence: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(20_000) }),
+      z.object({
+        kind: z.literal('file'),
+        path: z.string().trim().min(1).max(4096),
+        label: z.string().max(500).optional(),
+      }),
+    ]),
+  }),
+  z.object({
+    type: z.literal('item.removeEvidence'),
+    itemId: z.string().min(1).max(200),
+    evidenceId: z.string().min(1).max(200),
+  }),
+  z.object({ type: z.literal('project.rename'), name: z.string().trim().min(1).max(200) }),
+  z.object({ type: z.literal('settings.set'), settings: projectSettingsSchema.partial() }),
+])
+export type Intent = z.infer<typeof intentSchema>

@@ -1,0 +1,112 @@
+import { z } from 'zod'
+
+/** The `format` marker every project file carries; a JSON file without it is someone else's. */
+export const PROJECT_FORMAT = 'cht-migration-project'
+/** The schema version this build writes. Older files are migrated forward on load. */
+export const CURRENT_SCHEMA_VERSION = 1
+export const PROJECT_FILE_EXTENSION = '.chtmig.json'
+/** Project files above this size are refused before parsing (SEC-13). */
+export const MAX_PROJECT_BYTES = 50 * 1024 * 1024
+export const DEFAULT_STALE_AFTER_DAYS = 7
+
+const isoDate = z.iso.datetime({ offset: true })
+const shortText = z.string().max(200)
+
+export const ITEM_STATUSES = ['todo', 'in_progress', 'done', 'not_applicable'] as const
+export const itemStatusSchema = z.enum(ITEM_STATUSES)
+export type ItemStatus = z.infer<typeof itemStatusSchema>
+
+export const evidenceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: shortText,
+    kind: z.literal('text'),
+    text: z.string().min(1).max(20_000),
+    addedBy: shortText,
+    addedAt: isoDate,
+  }),
+  z.object({
+    id: shortText,
+    kind: z.literal('file'),
+    path: z.string().min(1).max(4096),
+    label: z.string().max(500).optional(),
+    addedBy: shortText,
+    addedAt: isoDate,
+  }),
+])
+export type Evidence = z.infer<typeof evidenceSchema>
+
+/** What a person recorded against one checklist item. */
+export const itemStateSchema = z.object({
+  status: itemStatusSchema,
+  note: z.string().max(20_000),
+  evidence: z.array(evidenceSchema).max(200),
+  updatedBy: shortText.nullable(),
+  updatedAt: isoDate.nullable(),
+})
+export type ItemState = z.infer<typeof itemStateSchema>
+
+export const VERDICTS = ['pass', 'warn', 'fail', 'error', 'info'] as const
+export const verdictSchema = z.enum(VERDICTS)
+export type Verdict = z.infer<typeof verdictSchema>
+
+/**
+ * The stored evidence of one automated check or comparison run.
+ *
+ * Kept so that a saved project can be reviewed offline: when it ran, against which endpoint,
+ * what it measured, and its verdict.
+ */
+export const checkResultSchema = z.object({
+  checkId: shortText,
+  itemId: shortText,
+  title: z.string().max(500),
+  ranAt: isoDate,
+  endpoint: z.string().max(500).nullable(),
+  verdict: verdictSchema,
+  summary: z.string().max(5_000),
+  measurements: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+})
+export type CheckResult = z.infer<typeof checkResultSchema>
+
+export const projectSettingsSchema = z.object({
+  staleAfterDays: z.number().int().min(1).max(365),
+})
+export type ProjectSettings = z.infer<typeof projectSettingsSchema>
+
+/**
+ * A migration project file, as written by this build.
+ *
+ * No field can hold a secret (SEC-09): connection passwords live in the OS keychain or the
+ * environment, never here. Unknown keys are dropped on load, so nothing hostile rides along.
+ */
+export const projectDocumentSchema = z.object({
+  format: z.literal(PROJECT_FORMAT),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  id: shortText,
+  name: z.string().min(1).max(200),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  appVersion: shortText,
+  settings: projectSettingsSchema,
+  items: z.record(shortText, itemStateSchema),
+  results: z.record(shortText, checkResultSchema),
+})
+export type ProjectDocument = z.infer<typeof projectDocumentSchema>
+
+/** The project as the faces see it: the document plus where it lives and whether it is saved. */
+export const projectStateSchema = z.object({
+  document: projectDocumentSchema,
+  path: z.string().nullable(),
+  dirty: z.boolean(),
+  lastSavedAt: isoDate.nullable(),
+  /** Set when the document was recovered from the `.bak` beside `path` and not yet saved. */
+  recoveredFromBackup: z.boolean(),
+})
+export type ProjectState = z.infer<typeof projectStateSchema>
+
+export const emptyItemState = (): ItemState => ({
+  status: 'todo',
+  note: '',
+  evidence: [],
+  updatedBy: null,
+  updatedAt: null,
+})
