@@ -27,7 +27,5 @@ export const appEventSchema = z.discriminatedUnion('type', [
 ])
 export type AppEvent = z.infer<typeof appEventSchema>
 
-/** The single IPC channel for events (main → renderer); requests each have their own channel. */
-export const EVENT_CHANNEL = 'cht-migrate:event'
-/** IPC channel of an operation: one per operation, never a generic invoke. */
-export const opChannel = (op: string): string => `cht-migrate:op:${op}`
+// The channel names live in a module without zod so the preload can import them (SEC-02).
+export { EVENT_CHANNEL, opChannel } from './ipc-channels'

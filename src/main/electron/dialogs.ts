@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname, join } from 'node:path'
+import {
+  dialog,
+  type BrowserWindow,
+  type FileFilter,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron'
+import { PROJECT_FILE_EXTENSION } from '../../shared/project-schema'
+import type { DialogProvider } from '../api/context'
+
+/** The answer to "save the changes to this project?". */
+export type UnsavedChoice = 'save' | 'discard' | 'cancel'
+
+/** Where the dialogs attach and which folder they start in (read at each call). */
+export interface DialogOptions {
+  getWindow(): BrowserWindow | null
+  defaultDir(): string
+}
+
+/**
+ * The filter for project files. macOS matches a filter on the last extension only, so there it
+ * offers `.json` files; elsewhere exactly `*.chtmig.json`. The engine refuses a JSON file that is
+ * not a project either way (`PROJECT_FOREIGN`).
+ */
+export function projectFilter(platform: NodeJS.Platform = process.platform): FileFilter {
+  const extension = PROJECT_FILE_EXTENSION.slice(1)
+  return platform === 'darwin'
+    ? { name: `Migration projects (*.${extension})`, extensions: ['json'] }
+    : { name: 'Migration projects', extensions: [extension] }
+}
+const MARKDOWN_FILTER: FileFilter = { name: 'Markdown', extensions: ['md'] }
+const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] }
+const MAX_NAME_LENGTH = 100
+
+/**
+ * The Electron face's native file dialogs: the only source of open, save and export paths in
+ * the desktop app (SEC-10).
+ *
+ * Dialogs are modal to the main window when it is open and start in the default project folder;
+ * save dialogs suggest a file name made from the project name. A dismissed dialog returns null,
+ * which the handlers turn into `CANCELLED`.
+ */
+export function createDialogProvider(options: DialogOptions): DialogProvider {
+  const parented = <T>(show: (win: BrowserWindow) => Promise<T>, alone: () => Promise<T>) => {
+    const win = options.getWindow()
+    return win && !win.isDestroyed() ? show(win) : alone()
+  }
+  return {
+    async chooseOpenPath() {
+      const settings: OpenDialogOptions = {
+        title: 'Open migration project',
+        defaultPath: existingDir(options.defaultDir()),
+        properties: ['openFile'],
+        filters: [projectFilter(), ALL_FILES],
+      }
+      const result = await parented(
+        (win) => dialog.showOpenDialog(win, settings),
+        () => dialog.showOpenDialog(settings),
+      )
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseSavePath(suggestedName, kind) {
+      const settings: SaveDialogOptions = {
+        title: kind === 'project' ? 'Save migration project' : 'Export summary as Markdown',
+        defaultPath: join(
+          existingDir(options.defaultDir()),
+          suggestedFileName(suggestedName, kind),
+        ),
+        filters: [kind === 'project' ? projectFilter() : MARKDOWN_FILTER],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      }
+      const result = await parented(
+        (win) => dialog.showSaveDialog(win, settings),
+        () => dialog.showSaveDialog(settings),
+      )
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+  }
+}
+
+/**
+ * The folder a dialog starts in: `dir` when it exists, else its parent (the default project
+ * folder is only created when a project is first saved there), else the home folder.
+ */
+export function existingDir(dir: string, exists: (path: string) => boolean = existsSync): string {
+  if (exists(dir)) return dir
+  const parent = dirname(dir)
+  return exists(parent) ? parent : homedir()
+}
+
+/**
+ * Turns a project name into a file name: characters no file system accepts become `-`, the
+ * length is capped, and the extension of the kind is appended. An empty result falls back to
+ * `migration`.
+ */
+export function suggestedFileName(projectName: string, kind: 'project' | 'markdown'): string {
+  const base =
+    projectName
+      .replace(/[<>:"/\\|?*]/g, '-')
+      .replace(/\p{Cc}/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^\.+/, '')
+      .slice(0, MAX_NAME_LENGTH)
+      .trim() || 'migration'
+  return base + (kind === 'project' ? PROJECT_FILE_EXTENSION : '.md')
+}
+
+/**
+ * Asks what to do with unsaved changes before they would be lost: Save, Don't Save or Cancel.
+ *
+ * Escape and closing the box mean Cancel, so nothing is lost by accident.
+ */
+export async function askUnsavedChanges(
+  win: BrowserWindow | null,
+  projectName: string,
+): Promise<UnsavedChoice> {
+  const settings: MessageBoxOptions = {
+    type: 'warning',
+    buttons: ['Save', 'Don’t Save', 'Cancel'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+    title: 'Unsaved changes',
+    message: `Do you want to save the changes to “${projectName}”?`,
+    detail: 'Your changes will be lost if you don’t save them.',
+  }
+  const { response } =
+    win && !win.isDestroyed()
+      ? await dialog.showMessageBox(win, settings)
+      : await dialog.showMessageBox(settings)
+  return response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel'
+}
+
+/** Shows an operation's error message, for menu actions that have no page to show it in. */
+export async function showErrorMessage(
+  win: BrowserWindow | null,
+  title: string,
+  message: string,
+): Promise<void> {
+  const settings: MessageBoxOptions = { type: 'error', title, message, buttons: ['OK'] }
+  if (win && !win.isDestroyed()) await dialog.showMessageBox(win, settings)
+  else await dialog.showMessageBox(settings)
+}

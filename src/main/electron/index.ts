@@ -1,0 +1,205 @@
+/// <reference types="electron-vite/node" />
+/**
+ * The Electron face: wires the window, IPC, menu and dialogs to the shared handler table.
+ *
+ * Order matters: the `app:` scheme is declared before `ready`; the session's CSP and permission
+ * rules and the navigation lock are in place before the first window exists; IPC is registered
+ * before the page loads. Set `CHT_MIGRATE_CONFIG_DIR` to keep preferences elsewhere (tests).
+ *
+ * @packageDocumentation
+ */
+import { join } from 'node:path'
+import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron'
+import icon from '../../../resources/icon.png?asset'
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import type { HandlerContext } from '../api/context'
+import { createHandlerContext } from '../api/create-context'
+import { APP_START_URL, isSameAppOrigin, registerAppScheme, serveRenderer } from './app-protocol'
+import { projectPathFromArgs } from './command-line'
+import { askUnsavedChanges, createDialogProvider, showErrorMessage } from './dialogs'
+import { createSenderCheck, registerIpcHandlers, sendEvent } from './ipc'
+import { openMainWindow, showProject } from './main-window'
+import { buildMenuTemplate } from './menu'
+import { createProjectActions, type ProjectActions } from './project-actions'
+import { applySessionSecurity, devContentSecurityPolicy, hardenAllWebContents } from './security'
+import { createTypedPathPolicy } from './typed-path-policy'
+import { allowedExternalUrl } from './url-guard'
+import { PRODUCT_NAME } from './window-title'
+
+const log = (message: string, error?: unknown) =>
+  console.error(`[cht-migrate] ${message}`, error ?? '')
+const openExternal = (url: string) =>
+  void shell.openExternal(url).catch((e) => log('openExternal failed', e))
+
+let mainWindow: BrowserWindow | null = null
+let quitRequested = false
+let pendingPath: string | null = projectPathFromArgs(process.argv.slice(1), process.cwd())
+let whenStarted: ((path: string) => void) | null = null
+
+registerAppScheme()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+    const path = projectPathFromArgs(argv.slice(1), workingDirectory)
+    if (path) openFromOutside(path)
+  })
+  // macOS hands files opened from the Finder to the running app, possibly before `ready`.
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    openFromOutside(path)
+  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((e) => {
+      log('the app could not start', e)
+      app.exit(1)
+    })
+}
+
+function openFromOutside(path: string): void {
+  if (whenStarted) whenStarted(path)
+  else pendingPath = path
+}
+
+async function start(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId('org.communityhealthtoolkit.cht-migrate')
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+  const startUrl = devUrl ?? APP_START_URL
+  applySessionSecurity(
+    session.defaultSession,
+    devUrl ? devContentSecurityPolicy(CONTENT_SECURITY_POLICY, devUrl) : CONTENT_SECURITY_POLICY,
+  )
+  if (!devUrl) serveRenderer(protocol, join(__dirname, '../renderer'))
+  hardenAllWebContents(app, { startUrl, openExternal })
+
+  const getWindow = () => mainWindow
+  // The dialogs and the typed-path rule read the context, which is built with them.
+  const late: { ctx?: HandlerContext } = {}
+  const requireCtx = (): HandlerContext => {
+    if (!late.ctx) throw new Error('the handler context is not ready')
+    return late.ctx
+  }
+  const paths = createTypedPathPolicy(() => requireCtx().prefs)
+  const context = await createHandlerContext({
+    face: 'electron',
+    configDir: process.env.CHT_MIGRATE_CONFIG_DIR?.trim() || app.getPath('userData'),
+    dialogs: createDialogProvider({ getWindow, defaultDir: () => requireCtx().defaultProjectDir }),
+    // SEC-10: a path typed in the page is accepted only to reopen a recent project.
+    acceptTypedPath: (path, purpose) => paths.accept(path, purpose),
+  })
+  late.ctx = context
+
+  const actions = createProjectActions({
+    ctx: context,
+    askUnsaved: (name) => askUnsavedChanges(getWindow(), name),
+    showError: (title, error) => showErrorMessage(getWindow(), title, error.message),
+    sendMenuCommand: (command) => sendEvent(getWindow(), { type: 'menu.command', command }),
+    allowPathOnce: (path) => paths.allowOnce(path),
+    log,
+  })
+  const refreshMenu = createMenuRefresher(context, actions)
+
+  registerIpcHandlers({
+    ctx: context,
+    isTrustedSender: createSenderCheck(getWindow, (url) => isSameAppOrigin(url, startUrl)),
+    log,
+    afterCall: refreshMenu,
+  })
+  context.project.onChange((project) => {
+    sendEvent(getWindow(), { type: 'project.changed', project })
+    showProject(getWindow(), project)
+    refreshMenu()
+  })
+  context.jobs.onProgress((progress) => sendEvent(getWindow(), { type: 'job.progress', progress }))
+
+  const createWindow = () => {
+    mainWindow = openMainWindow({
+      preloadPath: join(__dirname, '../preload/index.cjs'),
+      startUrl,
+      extras: { icon, devTools: !app.isPackaged },
+      confirmLeave: () => actions.confirmLeave(),
+      onCloseCancelled: () => {
+        quitRequested = false
+      },
+    })
+    mainWindow.on('closed', () => {
+      mainWindow = null
+    })
+    showProject(mainWindow, context.project.state)
+  }
+  installQuitHandling(context, createWindow)
+  refreshMenu()
+  createWindow()
+
+  whenStarted = (path) => void actions.openPath(path, 'command-line')
+  if (pendingPath) whenStarted(pendingPath)
+  pendingPath = null
+}
+
+/** Rebuilds the application menu when the open project or the recent list has changed. */
+function createMenuRefresher(ctx: HandlerContext, actions: ProjectActions): () => void {
+  let shown = ''
+  return () => {
+    const recent = ctx.prefs.get().recent
+    const hasProject = ctx.project.state !== null
+    const key = JSON.stringify([hasProject, recent])
+    if (key === shown) return
+    shown = key
+    const template = buildMenuTemplate({
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+      appName: PRODUCT_NAME,
+      hasProject,
+      recent,
+      actions: {
+        newProject: () => void actions.newProject(),
+        open: () => void actions.open(),
+        openRecent: (path) => void actions.openPath(path, 'recent'),
+        save: () => void actions.save(),
+        saveAs: () => void actions.saveAs(),
+        exportMarkdown: () => void actions.exportMarkdown(),
+        close: () => void actions.close(),
+        openDocs: (url) => {
+          const allowed = allowedExternalUrl(url)
+          if (allowed) openExternal(allowed)
+        },
+      },
+    })
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  }
+}
+
+/**
+ * Quits when the window is gone (macOS keeps the app in the dock unless Quit was chosen), and
+ * writes any pending autosave before the process exits.
+ */
+function installQuitHandling(ctx: HandlerContext, createWindow: () => void): void {
+  app.on('before-quit', () => {
+    quitRequested = true
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin' || quitRequested) app.quit()
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+  let flushed = false
+  app.on('will-quit', (event) => {
+    if (flushed) return
+    event.preventDefault()
+    void ctx.project
+      .flush()
+      .catch((e) => log('the last autosave failed while quitting', e))
+      .finally(() => {
+        flushed = true
+        app.quit()
+      })
+  })
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { DIRTY_MARKER, PRODUCT_NAME, windowTitle } from '../../../src/main/electron/window-title'
+import type { ProjectState } from '../../../src/shared/project-schema'
+
+const project = (dirty: boolean): ProjectState => ({
+  document: {
+    format: 'cht-migration-project',
+    schemaVersion: 1,
+    id: 'p1',
+    name: 'Kenya eCHIS',
+    createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z',
+    appVersion: '0.1.0',
+    settings: { staleAfterDays: 7 },
+    items: {},
+    results: {},
+  },
+  path: '/tmp/kenya.chtmig.json',
+  dirty,
+  lastSavedAt: null,
+  recoveredFromBackup: false,
+  lastSaveError: null,
+})
+
+describe('windowTitle', () => {
+  it('is the product name when no project is open', () => {
+    expect(windowTitle(null)).toBe(PRODUCT_NAME)
+  })
+
+  it('names the project and marks unsaved changes', () => {
+    expect(windowTitle(project(false))).toBe(`Kenya eCHIS — ${PRODUCT_NAME}`)
+    expect(windowTitle(project(true))).toBe(`${DIRTY_MARKER}Kenya eCHIS — ${PRODUCT_NAME}`)
+  })
+})
