@@ -1,0 +1,89 @@
+import { getApiClient } from '../api/client'
+import type { AppEvent, MenuCommand } from '../../../shared/events'
+import { hashToRoute } from '../lib/routes'
+import { useStore } from '../store'
+import {
+  exportMarkdown,
+  openProject,
+  requestGuarded,
+  saveProject,
+  saveProjectAs,
+} from './project-actions'
+
+const store = () => useStore.getState()
+
+/**
+ * Loads what the first screen needs (app info, preferences, the project the engine already has
+ * open, for example after a reload in browser mode), then marks the app ready.
+ *
+ * The app becomes ready even when a call fails, with the failure in the banner: a blank page
+ * that waits forever helps nobody.
+ */
+export async function bootstrap(): Promise<void> {
+  const client = getApiClient()
+  const [info, preferences, current] = await Promise.all([
+    client.call('app.info', {}),
+    client.call('app.preferences', {}),
+    client.call('project.get', {}),
+  ])
+  if (preferences.ok) store().setPreferences(preferences.value)
+  if (current.ok) store().replaceProject(current.value.project)
+  store().setRoute(hashToRoute(window.location.hash), false)
+  const failed = [info, preferences, current].find((r) => !r.ok)
+  if (failed && !failed.ok) {
+    store().showError({
+      title: 'The wizard could not load',
+      message: failed.error.message,
+      code: failed.error.code,
+    })
+  }
+  store().setReady(info.ok ? info.value : null)
+}
+
+/** Runs a command of the Electron menu as if its button had been pressed. */
+export function runMenuCommand(command: MenuCommand): void {
+  const { project, info } = store()
+  const native = info?.nativeDialogs ?? false
+  switch (command) {
+    case 'new':
+      if (project) requestGuarded('new')
+      else store().focusWelcome('new')
+      return
+    case 'open':
+      if (project) requestGuarded('open')
+      else if (native) void openProject(undefined)
+      else store().focusWelcome('open')
+      return
+    case 'save':
+      if (project) void saveProject()
+      return
+    case 'saveAs':
+      if (!project) return
+      if (native) void saveProjectAs(undefined)
+      else store().openDialog({ kind: 'saveAs' })
+      return
+    case 'export':
+      if (!project) return
+      if (native) void exportMarkdown(undefined)
+      else store().openDialog({ kind: 'export' })
+      return
+    case 'close':
+      if (project) requestGuarded('close')
+      return
+  }
+}
+
+/** Reacts to what the main side pushes: project changes and menu commands. */
+export function handleAppEvent(event: AppEvent): void {
+  switch (event.type) {
+    case 'project.changed':
+      store().replaceProject(event.project, { onlyIfNewer: true })
+      return
+    case 'menu.command':
+      runMenuCommand(event.command)
+      return
+    case 'job.progress':
+      // No long jobs in this build's UI yet; the checks and parity screens will show them.
+      return
+  }
+}

@@ -1,0 +1,221 @@
+import { getApiClient } from '../api/client'
+import type { Intent } from '../../../shared/intents'
+import type { ProjectState } from '../../../shared/project-schema'
+import type { AppErrorData } from '../../../shared/result'
+import { baseName } from '../lib/format'
+import { useStore } from '../store'
+import type { GuardedAction } from '../store/ui-slice'
+import { showOverview } from './navigation'
+
+/**
+ * What the UI asks of the engine about the project, and how it reacts to the answers.
+ *
+ * Every change goes through the api client; the store only ever receives the engine's state.
+ * Failures become the alert banner (or stay with the dialog that asked), a dismissed native
+ * dialog (`CANCELLED`) is silent, and `UNSAVED_CHANGES` opens the unsaved-changes dialog.
+ */
+
+const store = () => useStore.getState()
+const hasNativeDialogs = () => store().info?.nativeDialogs ?? false
+
+/** Takes a project the engine just opened, created or saved, and shows its overview. */
+function adopt(project: ProjectState): void {
+  store().replaceProject(project)
+  showOverview()
+  void refreshRecent()
+}
+
+/** Reloads the recent list (after open, save-as and close the engine may have changed it). */
+export async function refreshRecent(): Promise<void> {
+  const result = await getApiClient().call('project.recent', {})
+  if (result.ok) store().setRecent(result.value.entries)
+}
+
+function fail(title: string, error: AppErrorData, path?: string): void {
+  store().showError({ title, message: error.message, code: error.code, path })
+}
+
+/** Opens a project file: by path (browser mode, recent list) or through the native dialog. */
+export async function openProject(
+  path: string | undefined,
+  options: { fromBackup?: boolean; discardChanges?: boolean } = {},
+): Promise<boolean> {
+  store().clearError()
+  const result = await getApiClient().call('project.open', {
+    ...(path === undefined ? {} : { path }),
+    ...(options.fromBackup ? { fromBackup: true } : {}),
+    ...(options.discardChanges ? { discardChanges: true } : {}),
+  })
+  if (result.ok) {
+    adopt(result.value)
+    store().announce(
+      result.value.recoveredFromBackup
+        ? `Opened the backup copy of “${result.value.document.name}”.`
+        : `Opened “${result.value.document.name}”.`,
+    )
+    return true
+  }
+  const { error } = result
+  if (error.code === 'CANCELLED') return false
+  if (error.code === 'UNSAVED_CHANGES') {
+    store().openDialog({ kind: 'unsaved', action: 'open' })
+    return false
+  }
+  const backupPath = error.details?.backupPath
+  store().showError({
+    title: path
+      ? `Could not open ${options.fromBackup ? 'the backup of ' : ''}“${baseName(path)}”`
+      : 'Could not open the project',
+    message: error.message,
+    code: error.code,
+    path,
+    backupPath: typeof backupPath === 'string' && !options.fromBackup ? backupPath : undefined,
+    fileUnchanged: error.code.startsWith('PROJECT_'),
+  })
+  return false
+}
+
+/**
+ * Creates a project. In browser mode it is saved at `path` at once; with native dialogs the
+ * save dialog follows, and dismissing it leaves the project untitled until the next Save.
+ */
+export async function createProject(name: string, path: string | undefined): Promise<boolean> {
+  store().clearError()
+  const created = await getApiClient().call('project.new', {
+    name,
+    ...(path === undefined ? {} : { path }),
+  })
+  if (!created.ok) {
+    fail('Could not create the project', created.error, path)
+    return false
+  }
+  adopt(created.value)
+  store().announce(`Created “${created.value.document.name}”.`)
+  if (path === undefined && hasNativeDialogs()) await saveProjectAs(undefined)
+  return true
+}
+
+/**
+ * Saves the project where it lives. A project without a file asks for one: the native dialog,
+ * or in browser mode the Save As dialog. Returns true once the project is on disk.
+ */
+export async function saveProject(): Promise<boolean> {
+  const project = store().project
+  if (!project) return false
+  if (!project.path && !hasNativeDialogs()) {
+    store().openDialog({ kind: 'saveAs' })
+    return false
+  }
+  store().clearError()
+  store().setSaving(true)
+  const result = await getApiClient().call('project.save', {})
+  store().setSaving(false)
+  if (result.ok) {
+    store().replaceProject(result.value)
+    store().announce('Project saved.')
+    return true
+  }
+  if (result.error.code !== 'CANCELLED') fail('Could not save the project', result.error)
+  return false
+}
+
+/**
+ * Saves the project to another file. Returns null on success, or the engine's error for the
+ * dialog that asked (a dismissed native dialog counts as success: nothing to report).
+ */
+export async function saveProjectAs(path: string | undefined): Promise<AppErrorData | null> {
+  store().setSaving(true)
+  const result = await getApiClient().call('project.saveAs', path === undefined ? {} : { path })
+  store().setSaving(false)
+  if (result.ok) {
+    store().replaceProject(result.value)
+    void refreshRecent()
+    store().showNotice(
+      `From now on the project is saved to ${result.value.path ?? 'the new file'}.`,
+    )
+    store().announce(`Saved as ${baseName(result.value.path ?? '')}.`)
+    return null
+  }
+  if (result.error.code === 'CANCELLED') return null
+  if (path === undefined) fail('Could not save the project', result.error)
+  return result.error
+}
+
+/** Writes the Markdown summary; same return convention as `saveProjectAs`. */
+export async function exportMarkdown(path: string | undefined): Promise<AppErrorData | null> {
+  const result = await getApiClient().call('project.export', {
+    format: 'markdown',
+    ...(path === undefined ? {} : { path }),
+  })
+  if (result.ok) {
+    const kb = Math.max(1, Math.round(result.value.bytes / 1024))
+    store().showNotice(`Exported the Markdown summary to ${result.value.path} (${kb} KB).`)
+    store().announce(`Exported the summary to ${result.value.path}.`)
+    return null
+  }
+  if (result.error.code === 'CANCELLED') return null
+  if (path === undefined) fail('Could not export the summary', result.error)
+  return result.error
+}
+
+/** Closes the project; `UNSAVED_CHANGES` brings up the dialog. Returns true once closed. */
+export async function closeProject(discardChanges: boolean): Promise<boolean> {
+  store().clearError()
+  const result = await getApiClient().call(
+    'project.close',
+    discardChanges ? { discardChanges: true } : {},
+  )
+  if (result.ok) {
+    store().replaceProject(null)
+    store().showNotice(null)
+    void refreshRecent()
+    store().announce('Project closed.')
+    return true
+  }
+  if (result.error.code === 'UNSAVED_CHANGES') {
+    store().openDialog({ kind: 'unsaved', action: 'close' })
+  } else {
+    fail('Could not close the project', result.error)
+  }
+  return false
+}
+
+/** Starts New / Open / Close, asking first when the open project has unsaved changes. */
+export function requestGuarded(action: GuardedAction): void {
+  if (store().project?.dirty) {
+    store().openDialog({ kind: 'unsaved', action })
+    return
+  }
+  void performGuarded(action, false)
+}
+
+/** Carries out New / Open / Close once the user has decided about unsaved changes. */
+export async function performGuarded(action: GuardedAction, discardChanges: boolean) {
+  if (action === 'open' && hasNativeDialogs()) {
+    await openProject(undefined, { discardChanges })
+    return
+  }
+  if (store().project && !(await closeProject(discardChanges))) return
+  if (action !== 'close') store().focusWelcome(action)
+}
+
+/** Sends intents to the engine and takes its answer as the new copy of the project. */
+export async function sendIntents(intents: Intent[], announcement?: string): Promise<boolean> {
+  const result = await getApiClient().call('project.update', { intents })
+  if (result.ok) {
+    store().replaceProject(result.value, { onlyIfNewer: true })
+    if (announcement) store().announce(announcement)
+    return true
+  }
+  fail('Could not record the change', result.error)
+  return false
+}
+
+/** Sets the name stamped on changes (“Updated by …”). Returns the engine's error, if any. */
+export async function setUserName(userName: string): Promise<AppErrorData | null> {
+  const result = await getApiClient().call('app.setPreferences', { userName })
+  if (!result.ok) return result.error
+  store().setPreferences(result.value)
+  store().announce(`Your name is now ${result.value.userName}.`)
+  return null
+}

@@ -1,0 +1,21 @@
+import { ProjectActions } from './ProjectActions'
+import { ProjectName } from './ProjectName'
+import { SaveStatus } from './SaveStatus'
+import { UserNameControl } from './UserNameControl'
+
+/** The banner of the shell: the project's name and file state, its actions, and who you are. */
+export function AppHeader() {
+  return (
+    <header className="app-header">
+      <div className="app-header-project">
+        <p className="app-name">cht-migrate</p>
+        <ProjectName />
+        <SaveStatus />
+      </div>
+      <div className="app-header-tools">
+        <ProjectActions />
+        <UserNameControl />
+      </div>
+    </header>
+  )
+}

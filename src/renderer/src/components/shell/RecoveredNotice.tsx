@@ -1,0 +1,23 @@
+import { useShallow } from 'zustand/react/shallow'
+import { useStore } from '../../store'
+
+/** Says plainly when the open project is the backup copy of a damaged file. */
+export function RecoveredNotice() {
+  const { recovered, path } = useStore(
+    useShallow((s) => ({
+      recovered: s.project?.recoveredFromBackup ?? false,
+      path: s.project?.path ?? null,
+    })),
+  )
+  if (!recovered) return null
+  return (
+    <div className="banner banner-info">
+      <p className="banner-title">You are working on the backup copy</p>
+      <p>
+        This is the backup of <code>{path}</code>. The damaged original has not been changed, and
+        nothing is saved automatically. Save to replace the original with this copy, or use Save As
+        to keep both.
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,61 @@
+import { memo } from 'react'
+import { latestResultFor } from '../../../../shared/progress'
+import type { ChecklistItemDef } from '../../../../shared/steps'
+import { useStore } from '../../store'
+import { selectItem, selectResults, selectSettings } from '../../store/selectors'
+import { DocLink } from '../common/DocLink'
+import { CheckResultView } from './CheckResultView'
+import { EvidenceList } from './EvidenceList'
+import { NoteField } from './NoteField'
+import { StatusControl } from './StatusControl'
+import { UpdatedLine } from './UpdatedLine'
+
+const NO_EVIDENCE: [] = []
+
+/** One checklist item: what to do, where the docs say so, and what the team recorded. */
+export const ChecklistItem = memo(function ChecklistItem({ item }: { item: ChecklistItemDef }) {
+  const state = useStore(selectItem(item.id))
+  const results = useStore(selectResults)
+  const staleAfterDays = useStore((s) => selectSettings(s).staleAfterDays)
+  const status = state?.status ?? 'todo'
+  const headingId = `item-${item.id.replace('.', '-')}`
+  const onGitHub = item.docUrl.startsWith('https://github.com/')
+
+  return (
+    <article
+      className={`item item-${status}`}
+      aria-labelledby={headingId}
+      data-item-id={item.id}
+      data-status={status}
+    >
+      <div className="item-head">
+        <h2 id={headingId} className="item-title">
+          {item.title}
+        </h2>
+        {item.source === 'consideration' ? (
+          <span className="badge badge-consideration">Key consideration</span>
+        ) : null}
+      </div>
+      <p className="item-detail">{item.detail}</p>
+      <p className="item-doc">
+        <DocLink href={item.docUrl}>
+          {onGitHub ? 'Open on GitHub' : 'Read in the CHT docs'}: {item.docTitle}
+        </DocLink>
+      </p>
+      <StatusControl itemId={item.id} itemTitle={item.title} status={status} />
+      {item.checkId ? (
+        <CheckResultView
+          result={latestResultFor(results, item.id)}
+          staleAfterDays={staleAfterDays}
+        />
+      ) : null}
+      <NoteField itemId={item.id} note={state?.note ?? ''} />
+      <EvidenceList
+        itemId={item.id}
+        itemTitle={item.title}
+        evidence={state?.evidence ?? NO_EVIDENCE}
+      />
+      <UpdatedLine state={state} />
+    </article>
+  )
+})

@@ -1,0 +1,79 @@
+import { stepCompletion } from '../../../../shared/progress'
+import { findStep, STEPS } from '../../../../shared/steps-catalog'
+import type { StepId } from '../../../../shared/steps'
+import { navigate } from '../../actions/navigation'
+import { routeToHash } from '../../lib/routes'
+import { useStore } from '../../store'
+import { selectItems } from '../../store/selectors'
+import { DocLink } from '../common/DocLink'
+import { PageHeading } from '../common/PageHeading'
+import { ChecklistItem } from './ChecklistItem'
+
+function StepNeighbours({ number }: { number: number }) {
+  const previous = STEPS[number - 2]
+  const next = STEPS[number]
+  return (
+    <nav className="step-neighbours" aria-label="Previous and next step">
+      {previous ? (
+        <a
+          href={routeToHash({ name: 'step', stepId: previous.id })}
+          onClick={(e) => {
+            e.preventDefault()
+            navigate({ name: 'step', stepId: previous.id })
+          }}
+        >
+          ← Step {previous.number}: {previous.title}
+        </a>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <a
+          href={routeToHash({ name: 'step', stepId: next.id })}
+          onClick={(e) => {
+            e.preventDefault()
+            navigate({ name: 'step', stepId: next.id })
+          }}
+        >
+          Step {next.number}: {next.title} →
+        </a>
+      ) : null}
+    </nav>
+  )
+}
+
+/** One step of the migration: its summary, its guide, and its checklist. */
+export function StepPage({ stepId }: { stepId: StepId }) {
+  const step = findStep(stepId)
+  const items = useStore(selectItems)
+  if (!step) return null
+  const { done, total, percent } = stepCompletion(step, items)
+  return (
+    <div className="page step-page" data-step-id={step.id}>
+      <p className="eyebrow">
+        Step {step.number} of {STEPS.length}
+      </p>
+      <PageHeading>{step.title}</PageHeading>
+      <p className="lead">{step.summary}</p>
+      <div className="step-facts">
+        <p>
+          <DocLink href={step.docUrl}>Read the CHT guide: {step.docTitle}</DocLink>
+        </p>
+        <p className="step-completion">
+          <progress max={total} value={done} aria-hidden="true" />
+          <span>
+            {done} of {total} done ({percent}%)
+          </span>
+        </p>
+      </div>
+      <ol className="checklist" aria-label={`Checklist for ${step.title}`}>
+        {step.items.map((item) => (
+          <li key={item.id}>
+            <ChecklistItem item={item} />
+          </li>
+        ))}
+      </ol>
+      <StepNeighbours number={step.number} />
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+import './lib/zod-config'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import './styles/base.css'
+import './styles/controls.css'
+import './styles/shell.css'
+import './styles/welcome.css'
+import './styles/overview.css'
+import './styles/checklist.css'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('The page has no #root element.')
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

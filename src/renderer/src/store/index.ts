@@ -1,0 +1,13 @@
+import { create } from 'zustand'
+import { createAppSlice, type AppSlice } from './app-slice'
+import { createProjectSlice, type ProjectSlice } from './project-slice'
+import { createUiSlice, type UiSlice } from './ui-slice'
+
+export type Store = ProjectSlice & UiSlice & AppSlice
+
+/** The renderer's one store: the project copy, the UI state and the app state, as slices. */
+export const useStore = create<Store>()((...a) => ({
+  ...createProjectSlice(...a),
+  ...createUiSlice(...a),
+  ...createAppSlice(...a),
+}))

@@ -1,0 +1,57 @@
+import type { StateCreator } from 'zustand'
+import type { StepId } from '../../../shared/steps'
+import type { Store } from './index'
+
+/** Where the shell is: the overview, one step's checklist, or the settings. */
+export type Route = { name: 'overview' } | { name: 'step'; stepId: StepId } | { name: 'settings' }
+
+/** Actions that would replace the open project, so they first ask about unsaved changes. */
+export type GuardedAction = 'close' | 'new' | 'open'
+
+export type Dialog =
+  { kind: 'unsaved'; action: GuardedAction } | { kind: 'saveAs' } | { kind: 'export' } | null
+
+/** The two forms of the welcome screen. */
+export type WelcomePanel = 'new' | 'open'
+
+export interface Announcement {
+  id: number
+  text: string
+}
+
+export interface UiSlice {
+  route: Route
+  /** Bumped by every navigation, so a page knows to move focus to its heading. */
+  navigations: number
+  /** A request (from the menu or after closing) to put focus in one of the welcome forms. */
+  welcomeFocus: { panel: WelcomePanel; seq: number } | null
+  dialog: Dialog
+  /** A save or save-as the user asked for is under way. */
+  saving: boolean
+  /** The latest message for the polite live region. */
+  announcement: Announcement | null
+  setRoute(route: Route, byUser: boolean): void
+  focusWelcome(panel: WelcomePanel): void
+  openDialog(dialog: Exclude<Dialog, null>): void
+  closeDialog(): void
+  setSaving(saving: boolean): void
+  announce(text: string): void
+}
+
+export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
+  route: { name: 'overview' },
+  navigations: 0,
+  welcomeFocus: null,
+  dialog: null,
+  saving: false,
+  announcement: null,
+  setRoute: (route, byUser) =>
+    set((state) => ({ route, navigations: state.navigations + (byUser ? 1 : 0) })),
+  focusWelcome: (panel) =>
+    set((state) => ({ welcomeFocus: { panel, seq: (state.welcomeFocus?.seq ?? 0) + 1 } })),
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+  setSaving: (saving) => set({ saving }),
+  announce: (text) =>
+    set((state) => ({ announcement: { id: (state.announcement?.id ?? 0) + 1, text } })),
+})

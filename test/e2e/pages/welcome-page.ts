@@ -1,0 +1,44 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The welcome screen: new project, open project, the recent list and the error alert. */
+export class WelcomePage {
+  readonly heading: Locator
+  readonly nameField: Locator
+  readonly newPathField: Locator
+  readonly openPathField: Locator
+  readonly recent: Locator
+  readonly alert: Locator
+  readonly backupButton: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'CHT Sync migration wizard' })
+    this.nameField = page.getByLabel('Project name')
+    this.newPathField = page.getByLabel('Save the project file as')
+    this.openPathField = page.getByLabel('Path of the project file')
+    this.recent = page.getByRole('region', { name: 'Recent projects' })
+    this.alert = page.getByRole('alert')
+    this.backupButton = page.getByRole('button', { name: 'Open the backup copy' })
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.heading).toBeVisible()
+  }
+
+  /** Creates a project; in browser mode the file path is part of the form. */
+  async createProject(name: string, path?: string): Promise<void> {
+    await this.nameField.fill(name)
+    if (path !== undefined) await this.newPathField.fill(path)
+    await this.page.getByRole('button', { name: 'Create project' }).click()
+  }
+
+  async openByPath(path: string): Promise<void> {
+    await this.openPathField.fill(path)
+    await this.page.getByRole('button', { name: 'Open project' }).click()
+  }
+
+  recentEntry(name: string): Locator {
+    return this.recent.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}\\b`) })
+  }
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

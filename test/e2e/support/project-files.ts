@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto'
+import {
+  CURRENT_SCHEMA_VERSION,
+  PROJECT_FORMAT,
+  projectDocumentSchema,
+  type CheckResult,
+  type ProjectDocument,
+} from '../../../src/shared/project-schema'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * A schema-valid project document written the way a hand-made or CLI-made file would be; parsed
+ * with the real schema, so a test can never rely on a file the wizard would refuse.
+ */
+export function projectDocument(overrides: Partial<ProjectDocument> = {}): ProjectDocument {
+  const at = new Date().toISOString()
+  return projectDocumentSchema.parse({
+    format: PROJECT_FORMAT,
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    id: randomUUID(),
+    name: 'Hand-written project',
+    createdAt: at,
+    updatedAt: at,
+    appVersion: '0.1.0',
+    settings: { staleAfterDays: 7 },
+    items: {},
+    results: {},
+    ...overrides,
+  })
+}
+
+/** A stored result of an automated check that ran `daysAgo` days ago. */
+export function checkResult(itemId: string, checkId: string, daysAgo: number): CheckResult {
+  return {
+    checkId,
+    itemId,
+    title: 'Document counts per database',
+    ranAt: new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
+    endpoint: 'postgres://analytics.example.org:5432/cht_sync',
+    verdict: 'warn',
+    summary: 'medic: 120 431 rows on both sides; medic-sentinel: 12 fewer rows in CHT Sync.',
+    measurements: { medic: 120431, 'medic-sentinel': -12 },
+  }
+}
+
+export const toFileText = (doc: unknown) => JSON.stringify(doc, null, 2) + '\n'
