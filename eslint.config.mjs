@@ -3,7 +3,23 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'events', 'util']
+const nodeModules = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'util',
+]
+// Matched against the whole import source, so that `events` (Node) is refused and `./events` (ours)
+// is not: gitignore-style `group` patterns match a bare name at any depth.
+const nodeBuiltins = `^(?:node:.*|(?:${nodeModules.join('|')})(?:/.*)?)$`
 
 /** Where code may run decides what it may import (see design/style.md, "Folders named after where code may run"). */
 export default tseslint.config(
@@ -13,7 +29,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -30,13 +49,22 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'The renderer talks to the main process only through the api client.' },
+            {
+              name: 'electron',
+              message: 'The renderer talks to the main process only through the api client.',
+            },
             { name: 'pg', message: 'Database access belongs to the engine (src/main/engine).' },
             { name: 'nano', message: 'Database access belongs to the engine (src/main/engine).' },
           ],
           patterns: [
-            { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node built-ins.' },
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer may import only src/shared and its own files.' },
+            {
+              regex: nodeBuiltins,
+              message: 'The renderer runs in a sandboxed page: no Node built-ins.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer may import only src/shared and its own files.',
+            },
           ],
         },
       ],
@@ -50,21 +78,39 @@ export default tseslint.config(
         {
           paths: ['electron', 'pg', 'nano', 'react'],
           patterns: [
-            { group: nodeBuiltins, message: 'src/shared runs anywhere: no Node built-ins.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing but itself and zod.' },
+            { regex: nodeBuiltins, message: 'src/shared runs anywhere: no Node built-ins.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports nothing but itself and zod.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['src/main/engine/**/*.ts', 'src/main/api/**/*.ts', 'src/main/serve/**/*.ts', 'src/main/cli/**/*.ts'],
+    files: [
+      'src/main/engine/**/*.ts',
+      'src/main/api/**/*.ts',
+      'src/main/serve/**/*.ts',
+      'src/main/cli/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' }],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**'], message: 'Plain Node code must not depend on the Electron face or the renderer.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only src/main/electron and src/preload may import electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'Plain Node code must not depend on the Electron face or the renderer.',
+            },
+          ],
         },
       ],
     },
@@ -76,8 +122,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'The sandboxed preload may import only electron and bundled files (SEC-02).' },
-            { group: ['**/main/**'], message: 'The preload may import only src/shared and electron.' },
+            {
+              regex: nodeBuiltins,
+              message: 'The sandboxed preload may import only electron and bundled files (SEC-02).',
+            },
+            {
+              group: ['**/main/**'],
+              message: 'The preload may import only src/shared and electron.',
+            },
           ],
         },
       ],

@@ -1,0 +1,14 @@
+import type { CliCommand } from './command'
+import { serveCommand } from './serve-command'
+
+/**
+ * Every `cht-migrate` subcommand, in the order the help lists them.
+ *
+ * The parser and the help read only this table: a new command is one new row.
+ */
+export const COMMANDS: readonly CliCommand[] = [serveCommand]
+
+/** The command with this name, or undefined. */
+export function findCommand(name: string): CliCommand | undefined {
+  return COMMANDS.find((c) => c.name === name)
+}
