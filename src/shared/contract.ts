@@ -70,7 +70,10 @@ export const contract = {
     output: projectStateSchema,
   },
   'project.save': { input: empty, output: projectStateSchema },
-  'project.saveAs': { input: z.object({ path: optionalPath }).strict(), output: projectStateSchema },
+  'project.saveAs': {
+    input: z.object({ path: optionalPath }).strict(),
+    output: projectStateSchema,
+  },
   'project.close': {
     input: z.object({ discardChanges: z.boolean().optional() }).strict(),
     output: projectOrNull,

@@ -2,8 +2,13 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
-/** The cookie that carries the per-run token once the address with `?token=` was opened. */
-export const TOKEN_COOKIE = 'cht_migrate_token'
+/**
+ * The cookie that carries the per-run token once the address with `?token=` was opened.
+ *
+ * Browsers keep cookies per host, not per port, so the name carries the port: two `serve`
+ * instances on one machine must not overwrite each other's token.
+ */
+export const tokenCookieName = (port: number): string => `cht_migrate_token_${port}`
 
 /** What a refused request gets told: the status and a sentence a person can act on. */
 export interface Refusal {
@@ -70,13 +75,15 @@ export function checkHostAndOrigin(req: IncomingMessage, port: number): Refusal 
  * The `?token=` query parameter is not looked at here: it is accepted only on `GET /`, where
  * the server swaps it for the cookie (see `tokenFromEntryUrl`).
  */
-export function hasValidCredential(req: IncomingMessage, token: string): boolean {
+export function hasValidCredential(req: IncomingMessage, token: string, port: number): boolean {
   const auth = req.headers.authorization
   if (auth !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(auth)
     if (match?.[1] !== undefined && tokensMatch(match[1], token)) return true
   }
-  return cookieValues(req.headers.cookie, TOKEN_COOKIE).some((value) => tokensMatch(value, token))
+  return cookieValues(req.headers.cookie, tokenCookieName(port)).some((value) =>
+    tokensMatch(value, token),
+  )
 }
 
 /** The `?token=` of a `GET /` (the address printed at start), or null for any other request. */
@@ -89,8 +96,8 @@ export function tokenFromEntryUrl(method: string | undefined, url: URL): string 
  * The cookie set when the printed address is opened: HttpOnly so page scripts cannot read it,
  * SameSite=Strict so other sites cannot make the browser send it.
  */
-export function tokenCookie(token: string): string {
-  return `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`
+export function tokenCookie(token: string, port: number): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
 }
 
 /** Every value of the named cookie in a `Cookie` header. */

@@ -78,11 +78,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (!tokensMatch(entryToken, token)) {
         return refuse(res, rawUrl, { status: 401, message: MISSING_TOKEN_MESSAGE })
       }
-      res.writeHead(303, { Location: '/', 'Set-Cookie': tokenCookie(token) })
+      res.writeHead(303, { Location: '/', 'Set-Cookie': tokenCookie(token, port) })
       res.end()
       return
     }
-    if (!hasValidCredential(req, token)) {
+    if (!hasValidCredential(req, token, port)) {
       return refuse(res, rawUrl, { status: 401, message: MISSING_TOKEN_MESSAGE })
     }
 

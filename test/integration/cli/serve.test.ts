@@ -89,7 +89,9 @@ describe('cht-migrate serve (built)', () => {
       expect(foreign.status).toBe(403)
       const entry = await sendRequest(port, { path: `/?token=${token}` })
       expect(entry.status).toBe(303)
-      const page = await sendRequest(port, { headers: { cookie: `cht_migrate_token=${token}` } })
+      const page = await sendRequest(port, {
+        headers: { cookie: `cht_migrate_token_${port}=${token}` },
+      })
       expect(page.status).toBe(200)
       expect(page.body).toMatch(/<html/i)
 

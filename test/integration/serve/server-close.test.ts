@@ -44,7 +44,11 @@ describe('browser mode server: close()', () => {
     expect(JSON.parse(renamed.body)).toMatchObject({ ok: true, value: { dirty: true } })
     expect(await readFile(file, 'utf8')).not.toContain('Renamed before close')
 
-    const stream = await openEventStream(server.port, `cht_migrate_token=${server.token}`, () => {})
+    const stream = await openEventStream(
+      server.port,
+      `cht_migrate_token_${server.port}=${server.token}`,
+      () => {},
+    )
     const streamEnded = new Promise((resolve) => stream.on('end', resolve))
 
     await server.close()

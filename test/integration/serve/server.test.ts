@@ -55,7 +55,7 @@ beforeAll(async () => {
   })
   server = await startServer({ port: 0, rendererDir, ctx })
   port = server.port
-  cookie = `cht_migrate_token=${server.token}`
+  cookie = `cht_migrate_token_${server.port}=${server.token}`
 })
 
 afterAll(async () => {
@@ -84,7 +84,9 @@ describe('browser mode server: address and token', () => {
   it('answers 401 to a wrong token in each place it is accepted', async () => {
     const wrong = server.token.slice(0, -2) + (server.token.endsWith('AA') ? 'BB' : 'AA')
     expect((await get(`/?token=${wrong}`)).status).toBe(401)
-    expect((await get('/', { cookie: `cht_migrate_token=${wrong}` })).status).toBe(401)
+    expect((await get('/', { cookie: `cht_migrate_token_${server.port}=${wrong}` })).status).toBe(
+      401,
+    )
     expect((await get('/', { authorization: `Bearer ${wrong}` })).status).toBe(401)
   })
 
@@ -98,7 +100,7 @@ describe('browser mode server: address and token', () => {
     expect(response.status).toBe(303)
     expect(response.headers.location).toBe('/')
     expect(response.headers['set-cookie']).toEqual([
-      `cht_migrate_token=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
+      `cht_migrate_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
     ])
   })
 

@@ -29,14 +29,22 @@ describe('per-run token (SEC-11)', () => {
     expect(tokensMatch('', token)).toBe(false)
   })
 
+  it('is not accepted from the cookie of a server on another port', () => {
+    const token = generateToken()
+    const other = req({ cookie: `cht_migrate_token_${PORT + 1}=${token}` })
+    expect(hasValidCredential(other, token, PORT)).toBe(false)
+  })
+
   it('is accepted from the bearer header or the cookie, not from other headers', () => {
     const token = generateToken()
-    expect(hasValidCredential(req({ authorization: `Bearer ${token}` }), token)).toBe(true)
-    expect(hasValidCredential(req({ cookie: `a=1; cht_migrate_token=${token}` }), token)).toBe(true)
-    expect(hasValidCredential(req({ authorization: `Basic ${token}` }), token)).toBe(false)
-    expect(hasValidCredential(req({ cookie: `other=${token}` }), token)).toBe(false)
-    expect(hasValidCredential(req({ 'x-token': token }), token)).toBe(false)
-    expect(hasValidCredential(req({}), token)).toBe(false)
+    expect(hasValidCredential(req({ authorization: `Bearer ${token}` }), token, PORT)).toBe(true)
+    expect(
+      hasValidCredential(req({ cookie: `a=1; cht_migrate_token_${PORT}=${token}` }), token, PORT),
+    ).toBe(true)
+    expect(hasValidCredential(req({ authorization: `Basic ${token}` }), token, PORT)).toBe(false)
+    expect(hasValidCredential(req({ cookie: `other=${token}` }), token, PORT)).toBe(false)
+    expect(hasValidCredential(req({ 'x-token': token }), token, PORT)).toBe(false)
+    expect(hasValidCredential(req({}), token, PORT)).toBe(false)
   })
 
   it('is taken from the query only on GET /', () => {
@@ -48,7 +56,9 @@ describe('per-run token (SEC-11)', () => {
   })
 
   it('is stored in an HttpOnly, SameSite=Strict cookie', () => {
-    expect(tokenCookie('t0k')).toBe('cht_migrate_token=t0k; HttpOnly; SameSite=Strict; Path=/')
+    expect(tokenCookie('t0k', PORT)).toBe(
+      `cht_migrate_token_${PORT}=t0k; HttpOnly; SameSite=Strict; Path=/`,
+    )
     expect(
       cookieValues('x=1; cht_migrate_token=a; cht_migrate_token=b', 'cht_migrate_token'),
     ).toEqual(['a', 'b'])
