@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { errorCodeSchema } from './result'
 
 /** The `format` marker every project file carries; a JSON file without it is someone else's. */
 export const PROJECT_FORMAT = 'cht-migration-project'
@@ -100,6 +101,11 @@ export const projectStateSchema = z.object({
   lastSavedAt: isoDate.nullable(),
   /** Set when the document was recovered from the `.bak` beside `path` and not yet saved. */
   recoveredFromBackup: z.boolean(),
+  /**
+   * Why the last save (an autosave included) failed, until a save succeeds. The document stays
+   * dirty meanwhile, so an autosave failure is never silent.
+   */
+  lastSaveError: z.object({ code: errorCodeSchema, message: z.string() }).nullable(),
 })
 export type ProjectState = z.infer<typeof projectStateSchema>
 

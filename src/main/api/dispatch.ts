@@ -29,7 +29,9 @@ export async function dispatch(
     const issue = parsed.error.issues[0]
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
     return err('BAD_REQUEST', `Invalid input for ${op}${where}: ${issue?.message ?? 'rejected'}.`, {
-      issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+      issues: parsed.error.issues
+        .slice(0, 5)
+        .map((i) => ({ path: i.path.join('.'), message: i.message })),
     })
   }
   try {

@@ -30,14 +30,14 @@ export const handlers: HandlerTable = {
 
   'project.get': async (_input, ctx) => ({ project: ctx.project.state }),
   'project.new': async ({ name, path, discardChanges }, ctx) => {
-    ensureNoUnsavedChanges(ctx, discardChanges)
+    await ensureNoUnsavedChanges(ctx, discardChanges)
     const target = path === undefined ? undefined : await resolvePath(ctx, path, 'save', name)
     const state = await ctx.project.create(name, target)
     if (state.path) await ctx.prefs.addRecent(state.path, state.document.name)
     return state
   },
   'project.open': async ({ path, fromBackup, discardChanges }, ctx) => {
-    ensureNoUnsavedChanges(ctx, discardChanges)
+    await ensureNoUnsavedChanges(ctx, discardChanges)
     const target = await resolvePath(ctx, path, 'open')
     const state = await ctx.project.open(target, { fromBackup: fromBackup ?? false })
     await ctx.prefs.addRecent(target, state.document.name)
@@ -51,7 +51,7 @@ export const handlers: HandlerTable = {
   },
   'project.saveAs': async ({ path }, ctx) => saveAs(ctx, path),
   'project.close': async ({ discardChanges }, ctx) => {
-    ensureNoUnsavedChanges(ctx, discardChanges)
+    await ensureNoUnsavedChanges(ctx, discardChanges)
     await ctx.project.close()
     return { project: null }
   },

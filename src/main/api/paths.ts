@@ -40,8 +40,17 @@ export function withProjectExtension(path: string): string {
   return path + PROJECT_FILE_EXTENSION
 }
 
-/** Refuses to replace a project with unsaved changes unless the caller said to discard them. */
-export function ensureNoUnsavedChanges(ctx: HandlerContext, discardChanges: boolean | undefined) {
+/**
+ * Refuses to replace a project with unsaved changes unless the caller said to discard them.
+ *
+ * A pending autosave is flushed first, so only changes that really are unsaved (no file yet, a
+ * failed save, a recovered backup) stop the caller; not ones still inside the autosave delay.
+ */
+export async function ensureNoUnsavedChanges(
+  ctx: HandlerContext,
+  discardChanges: boolean | undefined,
+) {
+  await ctx.project.flush()
   const current = ctx.project.state
   if (current?.dirty && !discardChanges) {
     throw new AppError(

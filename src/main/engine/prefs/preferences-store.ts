@@ -1,0 +1,115 @@
+import { promises as fsp } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { preferencesSchema, type Preferences } from '../../../shared/contract'
+import { atomicWriteFile } from '../project/atomic-write'
+import type { PreferencesStore } from './types'
+
+export const PREFERENCES_FILE = 'preferences.json'
+const MAX_RECENT = 10
+
+export interface PreferencesStoreOptions {
+  now?: () => Date
+  /** Where a failed write of the recent list is reported (it does not fail the caller). */
+  warn?: (message: string, error: unknown) => void
+}
+
+const errnoOf = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string'
+    ? e.code
+    : undefined
+
+/**
+ * Loads the per-user preferences from `<configDir>/preferences.json` and returns the store.
+ *
+ * Preferences are not precious (a display name and a list of recent files), so a damaged file is
+ * moved aside as `preferences.json.corrupt-<timestamp>` and the defaults are used rather than
+ * stopping the wizard; the folder is created on the first write. Writes are atomic and happen one
+ * at a time. A failed write of the user's name is reported to the caller; a failed write of the
+ * recent list is only logged, because it is a side effect of opening or saving a project, which
+ * must not fail because of it.
+ */
+export async function createPreferencesStore(
+  configDir: string,
+  defaults: { userName: string },
+  options: PreferencesStoreOptions = {},
+): Promise<PreferencesStore> {
+  const file = join(configDir, PREFERENCES_FILE)
+  const now = options.now ?? (() => new Date())
+  const warn =
+    options.warn ??
+    ((message: string, error: unknown) => console.warn(`[cht-migrate] ${message}`, error))
+  let prefs = await load(file, defaults, now, warn)
+  let queue: Promise<unknown> = Promise.resolve()
+
+  // Each write stores the preferences as they are when it runs, so the last one wins.
+  const persist = (): Promise<Preferences> => {
+    const run = async () => {
+      await fsp.mkdir(configDir, { recursive: true, mode: 0o700 })
+      await atomicWriteFile(file, JSON.stringify(prefs, null, 2) + '\n', { backup: false })
+      return prefs
+    }
+    const result = queue.then(run, run)
+    queue = result.catch(() => undefined)
+    return result
+  }
+  const persistQuietly = async () => {
+    await persist().catch((e: unknown) => warn(`could not save ${file}`, e))
+    return prefs
+  }
+  const samePath = (a: string, b: string) => resolve(a) === resolve(b)
+
+  return {
+    get: () => prefs,
+    async setUserName(userName) {
+      prefs = { ...prefs, userName: userName.trim().slice(0, 200) }
+      return persist()
+    },
+    async addRecent(path, name) {
+      const entry = { path: resolve(path), name, openedAt: now().toISOString() }
+      const rest = prefs.recent.filter((r) => !samePath(r.path, path))
+      prefs = { ...prefs, recent: [entry, ...rest].slice(0, MAX_RECENT) }
+      return persistQuietly()
+    },
+    async removeRecent(path) {
+      prefs = { ...prefs, recent: prefs.recent.filter((r) => !samePath(r.path, path)) }
+      return persistQuietly()
+    },
+    isRecent: (path) => prefs.recent.some((r) => samePath(r.path, path)),
+  }
+}
+
+async function load(
+  file: string,
+  defaults: { userName: string },
+  now: () => Date,
+  warn: (message: string, error: unknown) => void,
+): Promise<Preferences> {
+  const fresh: Preferences = { userName: defaults.userName, recent: [] }
+  let text: string
+  try {
+    text = await fsp.readFile(file, 'utf8')
+  } catch (e) {
+    if (errnoOf(e) !== 'ENOENT') warn(`could not read ${file}; using the defaults`, e)
+    return fresh
+  }
+  let parsed: ReturnType<typeof preferencesSchema.safeParse> | null
+  try {
+    parsed = preferencesSchema.safeParse(JSON.parse(text))
+  } catch {
+    parsed = null
+  }
+  if (parsed?.success) {
+    return {
+      userName: parsed.data.userName.trim() || defaults.userName,
+      recent: parsed.data.recent.slice(0, MAX_RECENT),
+    }
+  }
+  const aside = `${file}.corrupt-${now().toISOString().replace(/[:.]/g, '-')}`
+  try {
+    await fsp.rename(file, aside)
+    warn(`${file} was damaged; it was moved to ${aside} and the defaults are used`, null)
+  } catch (e) {
+    warn(`${file} was damaged and could not be moved aside; the defaults are used`, e)
+  }
+  return fresh
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto'
+import type { Intent } from '../../../shared/intents'
+import {
+  emptyItemState,
+  itemStateSchema,
+  projectDocumentSchema,
+  projectSettingsSchema,
+  type ItemState,
+  type ProjectDocument,
+} from '../../../shared/project-schema'
+import { AppError } from '../../../shared/result'
+
+export interface ApplyContext {
+  who: string
+  now: Date
+  isKnownItem: (itemId: string) => boolean
+  newId?: () => string
+}
+
+/**
+ * Applies a batch of intents to a project document, all or nothing.
+ *
+ * Returns a new document and leaves the given one as it was: the items map is copied and each
+ * touched item is copied before it changes, so a failure half-way (an unknown item, missing
+ * evidence, a field over its limit) throws with nothing changed. Item ids must be in the step
+ * catalog (`BAD_REQUEST`); removing evidence that is not there is `NOT_FOUND`. Every changed item
+ * is stamped with `who` and `now`, and the document's `updatedAt` moves to `now`.
+ */
+export function applyIntents(
+  doc: ProjectDocument,
+  intents: readonly Intent[],
+  ctx: ApplyContext,
+): ProjectDocument {
+  const at = ctx.now.toISOString()
+  const newId = ctx.newId ?? randomUUID
+  const items: Record<string, ItemState> = { ...doc.items }
+  const touched = new Set<string>()
+  let name = doc.name
+  let settings = doc.settings
+
+  const itemFor = (itemId: string): ItemState => {
+    if (!ctx.isKnownItem(itemId)) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `“${itemId}” is not an item of the checklist; nothing was changed.`,
+        { itemId },
+      )
+    }
+    if (!touched.has(itemId)) {
+      const current = items[itemId] ?? emptyItemState()
+      items[itemId] = { ...current, evidence: [...current.evidence] }
+      touched.add(itemId)
+    }
+    const item = items[itemId] as ItemState
+    item.updatedBy = ctx.who
+    item.updatedAt = at
+    return item
+  }
+
+  for (const intent of intents) {
+    switch (intent.type) {
+      case 'item.set': {
+        const item = itemFor(intent.itemId)
+        if (intent.status !== undefined) item.status = intent.status
+        if (intent.note !== undefined) item.note = intent.note
+        break
+      }
+      case 'item.addEvidence': {
+        const item = itemFor(intent.itemId)
+        const base = { id: newId(), addedBy: ctx.who, addedAt: at }
+        const evidence = intent.evidence
+        item.evidence.push(
+          evidence.kind === 'text'
+            ? { ...base, kind: 'text', text: evidence.text }
+            : {
+                ...base,
+                kind: 'file',
+                path: evidence.path,
+                ...(evidence.label !== undefined ? { label: evidence.label } : {}),
+              },
+        )
+        break
+      }
+      case 'item.removeEvidence': {
+        const item = itemFor(intent.itemId)
+        const index = item.evidence.findIndex((e) => e.id === intent.evidenceId)
+        if (index < 0) {
+          throw new AppError(
+            'NOT_FOUND',
+            `That piece of evidence is no longer on “${intent.itemId}” (it may have been removed already); nothing was changed.`,
+            { itemId: intent.itemId, evidenceId: intent.evidenceId },
+          )
+        }
+        item.evidence.splice(index, 1)
+        break
+      }
+      case 'project.rename':
+        name = intent.name
+        break
+      case 'settings.set':
+        settings = { ...settings, ...intent.settings }
+        break
+    }
+  }
+
+  for (const itemId of touched) {
+    check(itemStateSchema, items[itemId], `items.${itemId}`)
+  }
+  check(projectDocumentSchema.shape.name, name, 'name')
+  check(projectSettingsSchema, settings, 'settings')
+  return { ...doc, name, settings, items, updatedAt: at }
+}
+
+// Only the parts a batch can touch are validated: the whole document can be megabytes.
+function check(schema: { safeParse(value: unknown): SafeResult }, value: unknown, where: string) {
+  const result = schema.safeParse(value)
+  if (result.success) return
+  const issue = result.error.issues[0]
+  const field = [where, ...(issue?.path ?? []).map(String)].join('.')
+  throw new AppError(
+    'BAD_REQUEST',
+    `The change was refused: ${field}: ${issue?.message ?? 'not valid'}. Nothing was changed.`,
+    { field },
+  )
+}
+
+type SafeResult =
+  | { success: true }
+  | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }

@@ -1,0 +1,130 @@
+import type {
+  CheckResult,
+  Evidence,
+  ItemState,
+  ItemStatus,
+  ProjectDocument,
+} from '../../../shared/project-schema'
+import type { StepDef } from '../../../shared/steps'
+
+const STATUS_LABEL: Record<ItemStatus, string> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+  not_applicable: 'Not applicable',
+}
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * Hides what looks like a credential inside free text (SEC-09): the password of a URL
+ * (`postgres://user:pw@host`) and `password=…` / `token: …` pairs. The project file has no
+ * secret fields, but notes, endpoints and summaries are text someone may have pasted into.
+ */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+):[^\s/@]*@/gi, '$1:•••@')
+    .replace(
+      /\b(password|passwd|pwd|secret|token|api[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi,
+      '$1$2•••',
+    )
+}
+
+// Raw HTML in an exported file would be rendered by some Markdown viewers; show it as text.
+const clean = (text: string) => redactSecrets(text).replace(/</g, '&lt;')
+const indent = (text: string, prefix: string) => text.split(/\r?\n/).join(`\n${prefix}`)
+const isSecretKey = (key: string) => /pass|secret|token|credential/i.test(key)
+
+/**
+ * Renders a readable Markdown summary of a project: per step its completion (done plus not
+ * applicable, of all items), each item's status, note, evidence and who changed it when, and the
+ * stored check results with their time, endpoint and verdict, marked stale past the project's
+ * threshold. Items or results whose id this build's checklist no longer has are listed at the end
+ * rather than dropped. Credentials pasted into free text are masked.
+ */
+export function renderProjectMarkdown(
+  doc: ProjectDocument,
+  steps: readonly StepDef[],
+  meta: { exportedAt: Date; appVersion: string },
+): string {
+  const resultsByItem = new Map<string, CheckResult[]>()
+  for (const result of Object.values(doc.results)) {
+    const list = resultsByItem.get(result.itemId) ?? []
+    list.push(result)
+    resultsByItem.set(result.itemId, list)
+  }
+  const staleBefore = meta.exportedAt.getTime() - doc.settings.staleAfterDays * DAY_MS
+  const out: string[] = [
+    `# ${clean(doc.name)}`,
+    '',
+    `- Exported: ${meta.exportedAt.toISOString()} by cht-migrate ${meta.appVersion}`,
+    `- Project created: ${doc.createdAt}; last changed: ${doc.updatedAt}`,
+    `- Check results older than ${doc.settings.staleAfterDays} days are marked stale.`,
+  ]
+  const known = new Set<string>()
+  for (const step of steps) {
+    const finished = step.items.filter((i) => isFinished(doc.items[i.id])).length
+    out.push('', `## ${step.number}. ${clean(step.title)}`, '')
+    out.push(`${finished} of ${step.items.length} items done or not applicable.`)
+    for (const def of step.items) {
+      known.add(def.id)
+      out.push(...renderItem(def.title, def.id, doc.items[def.id], resultsByItem.get(def.id)))
+    }
+  }
+  const orphans = new Set(
+    [...Object.keys(doc.items), ...resultsByItem.keys()].filter((id) => !known.has(id)),
+  )
+  if (orphans.size > 0) {
+    out.push('', "## Items not in this version's checklist")
+    for (const id of orphans) out.push(...renderItem(id, id, doc.items[id], resultsByItem.get(id)))
+  }
+  return out.join('\n') + '\n'
+
+  function renderItem(
+    title: string,
+    id: string,
+    state: ItemState | undefined,
+    results: CheckResult[] | undefined,
+  ): string[] {
+    const status = state?.status ?? 'todo'
+    const lines = ['', `### [${isFinished(state) ? 'x' : ' '}] ${clean(title)} (\`${id}\`)`, '']
+    const who =
+      state?.updatedBy && state.updatedAt
+        ? ` · updated by ${clean(state.updatedBy)} on ${state.updatedAt}`
+        : ''
+    lines.push(`Status: ${STATUS_LABEL[status]}${who}`)
+    if (state?.note.trim()) lines.push('', `> ${indent(clean(state.note), '> ')}`)
+    if (state && state.evidence.length > 0) {
+      lines.push('', 'Evidence:', '')
+      for (const evidence of state.evidence) lines.push(renderEvidence(evidence))
+    }
+    if (results && results.length > 0) {
+      lines.push('', 'Check results:', '')
+      for (const result of results) lines.push(...renderResult(result))
+    }
+    return lines
+  }
+
+  function renderResult(result: CheckResult): string[] {
+    const stale = Date.parse(result.ranAt) < staleBefore ? ' (stale)' : ''
+    const against = result.endpoint ? ` against ${clean(result.endpoint)}` : ''
+    const lines = [
+      `- **${result.verdict.toUpperCase()}** ${clean(result.title)}: ran ${result.ranAt}${against}${stale}`,
+    ]
+    if (result.summary.trim()) lines.push(`  ${indent(clean(result.summary), '  ')}`)
+    for (const [key, value] of Object.entries(result.measurements)) {
+      if (isSecretKey(key)) continue
+      lines.push(`  - ${clean(key)}: ${value === null ? '—' : clean(String(value))}`)
+    }
+    return lines
+  }
+}
+
+function renderEvidence(evidence: Evidence): string {
+  const by = `(added by ${clean(evidence.addedBy)} on ${evidence.addedAt})`
+  if (evidence.kind === 'text') return `- ${indent(clean(evidence.text), '  ')} ${by}`
+  const label = evidence.label ? `${clean(evidence.label)}: ` : ''
+  return `- File: ${label}\`${clean(evidence.path).replace(/`/g, "'")}\` ${by}`
+}
+
+const isFinished = (state: ItemState | undefined) =>
+  state?.status === 'done' || state?.status === 'not_applicable'

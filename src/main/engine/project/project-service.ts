@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto'
+import { resolve } from 'node:path'
+import type { Intent } from '../../../shared/intents'
+import {
+  CURRENT_SCHEMA_VERSION,
+  DEFAULT_STALE_AFTER_DAYS,
+  PROJECT_FORMAT,
+  type ProjectDocument,
+  type ProjectState,
+} from '../../../shared/project-schema'
+import { AppError } from '../../../shared/result'
+import type { StepDef } from '../../../shared/steps'
+import { findItem, STEPS } from '../../../shared/steps-catalog'
+import { applyIntents } from './apply-intents'
+import { atomicWriteFile, nodeAtomicFs, type AtomicFs } from './atomic-write'
+import { renderProjectMarkdown } from './markdown-export'
+import { readProjectFile, serializeProject } from './project-file'
+import type { ProjectService } from './types'
+
+export interface ProjectServiceOptions {
+  /** Written into new documents as the version that made them. */
+  appVersion: string
+  /** Quiet time after the last change before the autosave writes (default 1500 ms). */
+  autosaveMs?: number
+  now?: () => Date
+  /** File-system calls of the atomic write; tests replace them to simulate a full disk. */
+  fs?: AtomicFs
+  /** Whether an item id belongs to the checklist (default: the step catalog). */
+  isKnownItem?: (itemId: string) => boolean
+  /** The steps the Markdown export walks through (default: the step catalog). */
+  steps?: readonly StepDef[]
+}
+
+/**
+ * Creates the engine's project store: the one open project, its debounced autosave and its
+ * serialised, atomic saves.
+ *
+ * Saves run one at a time; each writes the document as it is when the save starts, so a save
+ * asked for during another waits and then writes the latest state. A change made while a save is
+ * in flight keeps the project dirty. Save errors (an autosave's included) are kept on the state as
+ * `lastSaveError` and the project stays dirty until a save succeeds. A project recovered from its
+ * `.bak` is never autosaved: the user decides, by saving, that it replaces the damaged file.
+ */
+export function createProjectService(options: ProjectServiceOptions): ProjectService {
+  const autosaveMs = options.autosaveMs ?? 1500
+  const now = options.now ?? (() => new Date())
+  const fs = options.fs ?? nodeAtomicFs
+  const isKnownItem = options.isKnownItem ?? ((itemId: string) => findItem(itemId) !== undefined)
+  const steps = options.steps ?? STEPS
+  const listeners = new Set<(state: ProjectState | null) => void>()
+
+  let state: ProjectState | null = null
+  // `session` changes whenever another project replaces the open one; `revision` on every edit.
+  // A save that finishes compares them to decide whether what it wrote is still the latest.
+  let session = 0
+  let revision = 0
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const emit = (next: ProjectState | null) => {
+    state = next
+    for (const listener of listeners) {
+      try {
+        listener(next)
+      } catch (e) {
+        console.error('[cht-migrate] a project change listener failed', e)
+      }
+    }
+  }
+
+  const cancelAutosave = () => {
+    if (timer) clearTimeout(timer)
+    timer = null
+  }
+
+  const scheduleAutosave = () => {
+    cancelAutosave()
+    if (!state?.path || state.recoveredFromBackup) return
+    timer = setTimeout(() => {
+      timer = null
+      // The failure is recorded on the state by `write`; nobody awaits an autosave.
+      write(null).catch(() => undefined)
+    }, autosaveMs)
+  }
+
+  /** Queues a save of the open project to `target` (or its own path) behind any running save. */
+  const write = (target: string | null): Promise<ProjectState> => {
+    const run = async (): Promise<ProjectState> => {
+      const current = state
+      if (!current) throw new AppError('NO_PROJECT', 'There is no open project to save.')
+      const path = target ?? current.path
+      if (!path) {
+        throw new AppError('BAD_REQUEST', 'The project has no file yet; use Save As to choose one.')
+      }
+      const started = { session, revision }
+      try {
+        await atomicWriteFile(path, serializeProject(current.document), { fs })
+      } catch (e) {
+        const error = e instanceof AppError ? e : unexpected(e, path)
+        if (state && session === started.session) {
+          emit({ ...state, lastSaveError: { code: error.code, message: error.message } })
+        }
+        throw e
+      }
+      const saved: ProjectState = {
+        ...current,
+        path,
+        dirty: false,
+        lastSavedAt: now().toISOString(),
+        recoveredFromBackup: false,
+        lastSaveError: null,
+      }
+      if (!state || session !== started.session) return saved
+      emit({ ...state, ...saved, document: state.document, dirty: revision !== started.revision })
+      return state
+    }
+    const result = queue.then(run, run)
+    queue = result.catch(() => undefined)
+    return result
+  }
+
+  const flush = async () => {
+    if (timer) {
+      cancelAutosave()
+      await write(null).catch(() => undefined)
+    }
+    await queue
+  }
+
+  const replace = async (next: ProjectState) => {
+    await flush()
+    cancelAutosave()
+    session++
+    revision = 0
+    emit(next)
+    return next
+  }
+
+  const newDocument = (name: string): ProjectDocument => {
+    const at = now().toISOString()
+    return {
+      format: PROJECT_FORMAT,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      id: randomUUID(),
+      name,
+      createdAt: at,
+      updatedAt: at,
+      appVersion: options.appVersion,
+      settings: { staleAfterDays: DEFAULT_STALE_AFTER_DAYS },
+      items: {},
+      results: {},
+    }
+  }
+
+  return {
+    get state() {
+      return state
+    },
+
+    async create(name, path) {
+      const document = newDocument(name)
+      if (path !== undefined) {
+        if (await fs.lstat(path).catch(() => null)) {
+          throw new AppError(
+            'BAD_REQUEST',
+            `A file already exists at “${path}”; open it or choose another name.`,
+            { path },
+          )
+        }
+        await atomicWriteFile(path, serializeProject(document), { fs })
+      }
+      return replace({
+        document,
+        path: path ?? null,
+        dirty: path === undefined,
+        lastSavedAt: path === undefined ? null : now().toISOString(),
+        recoveredFromBackup: false,
+        lastSaveError: null,
+      })
+    },
+
+    async open(path, openOptions = {}) {
+      const fromBackup = openOptions.fromBackup ?? false
+      const document = fromBackup
+        ? await readProjectFile(`${path}.bak`, { offerBackup: false })
+        : await readProjectFile(path)
+      return replace({
+        document,
+        path,
+        dirty: fromBackup,
+        lastSavedAt: null,
+        recoveredFromBackup: fromBackup,
+        lastSaveError: null,
+      })
+    },
+
+    async save() {
+      if (!state) throw new AppError('NO_PROJECT', 'There is no open project to save.')
+      if (!state.path) {
+        throw new AppError('BAD_REQUEST', 'The project has no file yet; use Save As to choose one.')
+      }
+      cancelAutosave()
+      return write(null)
+    },
+
+    async saveAs(path) {
+      if (!state) throw new AppError('NO_PROJECT', 'There is no open project to save.')
+      cancelAutosave()
+      return write(path)
+    },
+
+    async close() {
+      if (!state) return
+      await flush()
+      cancelAutosave()
+      session++
+      revision = 0
+      emit(null)
+    },
+
+    async update(intents: Intent[], who: string) {
+      if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+      const document = applyIntents(state.document, intents, { who, now: now(), isKnownItem })
+      revision++
+      emit({ ...state, document, dirty: true })
+      scheduleAutosave()
+      return state
+    },
+
+    async exportMarkdown(path) {
+      if (!state) throw new AppError('NO_PROJECT', 'Open a project to export it.')
+      if (state.path && resolve(path) === resolve(state.path)) {
+        throw new AppError(
+          'BAD_REQUEST',
+          'That is the project file itself; choose another name for the Markdown export.',
+          { path },
+        )
+      }
+      const text = renderProjectMarkdown(state.document, steps, {
+        exportedAt: now(),
+        appVersion: options.appVersion,
+      })
+      return atomicWriteFile(path, text, { fs, backup: false })
+    },
+
+    flush,
+
+    onChange(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+  }
+}
+
+// atomicWriteFile throws AppError for every file-system failure; anything else is a bug. It is
+// logged here because an autosave has no caller to pass it to.
+function unexpected(e: unknown, path: string): AppError {
+  console.error(`[cht-migrate] saving ${path} failed`, e)
+  return new AppError(
+    'INTERNAL',
+    `Saving “${path}” failed unexpectedly; the previous version of the file is untouched.`,
+    { path },
+  )
+}

@@ -1,0 +1,67 @@
+import { CURRENT_SCHEMA_VERSION } from './project-schema'
+import { AppError } from './result'
+
+/** Turns a document of schema N into one of schema N+1; must not mutate its argument. */
+export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, unknown>
+
+/**
+ * Forward migrations of the project file, keyed by the version they upgrade from.
+ *
+ * Empty: schema 1 is the first released version. When schema 2 arrives, add `1: (doc) => …` here
+ * together with the new schema, and keep every older step forever so that any file ever written
+ * still opens.
+ */
+export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {}
+
+/**
+ * Brings a parsed project document up to `target` by applying each migration step in order.
+ *
+ * The version comes from the document's `schemaVersion`; a version below 1 or not a whole number
+ * is `PROJECT_INVALID`, one above `target` is `PROJECT_NEWER_VERSION`, and a missing step is a bug
+ * of this build (`INTERNAL`). Each step's result gets `schemaVersion` set to the next version, so a
+ * step cannot forget it. The caller's object is never changed.
+ */
+export function migrateToCurrent(
+  doc: Record<string, unknown>,
+  migrations: Readonly<Record<number, ProjectMigration>> = MIGRATIONS,
+  target: number = CURRENT_SCHEMA_VERSION,
+): Record<string, unknown> {
+  const from = doc.schemaVersion
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
+    throw new AppError(
+      'PROJECT_INVALID',
+      `The project's schemaVersion (${JSON.stringify(from) ?? 'missing'}) is not a version this wizard knows; versions start at 1.`,
+      { field: 'schemaVersion' },
+    )
+  }
+  if (from > target) {
+    throw new AppError(
+      'PROJECT_NEWER_VERSION',
+      `The project was made by a newer version of cht-migrate (schema ${from}); this version reads up to ${target}. Update the wizard to open it.`,
+      { schemaVersion: from, supported: target },
+    )
+  }
+  // Steps are meant to be pure; the clone makes sure the caller's object survives one that is not.
+  let current = from < target ? structuredClone(doc) : doc
+  for (let version = from; version < target; version++) {
+    const step = migrations[version]
+    if (!step) {
+      throw new AppError(
+        'INTERNAL',
+        `This build cannot upgrade a project from schema ${version} to ${version + 1}: the migration step is missing.`,
+        { schemaVersion: version },
+      )
+    }
+    try {
+      current = { ...step(current), schemaVersion: version + 1 }
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e)
+      throw new AppError(
+        'PROJECT_INVALID',
+        `The project could not be upgraded from schema ${version} to ${version + 1}: ${reason}`,
+        { schemaVersion: version },
+      )
+    }
+  }
+  return current
+}

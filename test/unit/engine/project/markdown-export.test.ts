@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import {
+  redactSecrets,
+  renderProjectMarkdown,
+} from '../../../../src/main/engine/project/markdown-export'
+import type { CheckResult } from '../../../../src/shared/project-schema'
+import { STEPS } from '../../../../src/shared/steps-catalog'
+import { FIRST_ITEM, SECOND_ITEM, sampleDocument } from '../../../helpers/project-fixtures'
+
+const exportedAt = new Date('2025-06-10T00:00:00.000Z')
+const result = (overrides: Partial<CheckResult>): CheckResult => ({
+  checkId: 'plan.versions',
+  itemId: FIRST_ITEM,
+  title: 'Versions',
+  ranAt: '2025-06-09T08:00:00.000Z',
+  endpoint: 'postgres://cht_sync@db.example.org:5432/cht',
+  verdict: 'pass',
+  summary: 'PostgreSQL 16.4, CouchDB 3.3.3',
+  measurements: { postgres: '16.4', rows: 1200, dbPassword: 'leak-me' },
+  ...overrides,
+})
+
+describe('renderProjectMarkdown', () => {
+  const firstStep = STEPS[0]!
+
+  it('summarises each step with its completion and each item with status, note and evidence', () => {
+    const doc = sampleDocument()
+    doc.items[SECOND_ITEM] = {
+      status: 'not_applicable',
+      note: 'We have no\nsecond server',
+      evidence: [
+        {
+          id: 'f1',
+          kind: 'file',
+          path: '/home/amina/inventory.csv',
+          label: 'Inventory',
+          addedBy: 'amina',
+          addedAt: '2025-03-01T11:00:00.000Z',
+        },
+      ],
+      updatedBy: 'brian',
+      updatedAt: '2025-03-02T09:00:00.000Z',
+    }
+    const md = renderProjectMarkdown(doc, STEPS, { exportedAt, appVersion: '0.1.0' })
+    expect(md).toMatch(/^# Kenya CHT Sync migration\n/)
+    expect(md).toContain('Exported: 2025-06-10T00:00:00.000Z by cht-migrate 0.1.0')
+    expect(md).toContain(`## 1. ${firstStep.title}`)
+    expect(md).toContain(`2 of ${firstStep.items.length} items done or not applicable.`)
+    expect(md).toContain(`### [x] ${firstStep.items[0]!.title} (\`${FIRST_ITEM}\`)`)
+    expect(md).toContain('Status: Done · updated by amina on 2025-03-01T10:00:00.000Z')
+    expect(md).toContain('> Agreed with the data team on 1 March.')
+    expect(md).toContain('> We have no\n> second server')
+    expect(md).toContain(
+      '- Minutes of the kick-off meeting (added by amina on 2025-03-01T10:00:00.000Z)',
+    )
+    expect(md).toContain('- File: Inventory: `/home/amina/inventory.csv`')
+    expect(md).toContain(`### [ ] ${STEPS[1]!.items[0]!.title}`)
+    expect(md).toContain('Status: To do')
+    for (const step of STEPS) expect(md).toContain(`## ${step.number}. ${step.title}`)
+  })
+
+  it('lists check results with time, endpoint and verdict, marking stale ones', () => {
+    const doc = sampleDocument({
+      results: {
+        fresh: result({}),
+        old: result({
+          checkId: 'old',
+          title: 'Old check',
+          verdict: 'fail',
+          ranAt: '2025-05-01T00:00:00Z',
+        }),
+      },
+    })
+    const md = renderProjectMarkdown(doc, STEPS, { exportedAt, appVersion: '0.1.0' })
+    expect(md).toContain(
+      '- **PASS** Versions: ran 2025-06-09T08:00:00.000Z against postgres://cht_sync@db.example.org:5432/cht\n',
+    )
+    expect(md).toMatch(/\*\*FAIL\*\* Old check: ran 2025-05-01T00:00:00Z .*\(stale\)/)
+    expect(md).toContain('  - rows: 1200')
+    expect(md).not.toContain('leak-me')
+  })
+
+  it('masks credentials pasted into free text and neutralises raw HTML', () => {
+    const doc = sampleDocument()
+    doc.items[FIRST_ITEM]!.note =
+      'Use postgres://admin:s3cr3t@db:5432/cht, or PGPASSWORD; password=s3cr3t <script>x</script>'
+    doc.results = { r: result({ endpoint: 'https://medic:s3cr3t@cht.example.org' }) }
+    const md = renderProjectMarkdown(doc, STEPS, { exportedAt, appVersion: '0.1.0' })
+    expect(md).not.toContain('s3cr3t')
+    expect(md).toContain('postgres://admin:•••@db:5432/cht')
+    expect(md).toContain('https://medic:•••@cht.example.org')
+    expect(md).not.toContain('<script>')
+  })
+
+  it('keeps items and results whose id this checklist no longer has', () => {
+    const doc = sampleDocument()
+    doc.items['plan.retired-item'] = { ...doc.items[FIRST_ITEM]!, note: 'Old note' }
+    doc.results = { r: result({ itemId: 'parity.retired-check' }) }
+    const md = renderProjectMarkdown(doc, STEPS, { exportedAt, appVersion: '0.1.0' })
+    expect(md).toContain("## Items not in this version's checklist")
+    expect(md).toContain('(`plan.retired-item`)')
+    expect(md).toContain('(`parity.retired-check`)')
+  })
+})
+
+describe('redactSecrets', () => {
+  it.each([
+    ['postgres://u:p@h/db', 'postgres://u:•••@h/db'],
+    ['token: abc123', 'token: •••'],
+    ['PASSWORD="two words"', 'PASSWORD=•••'],
+    ['api_key=xyz', 'api_key=•••'],
+    ['https://docs.example.org/a:b', 'https://docs.example.org/a:b'],
+    ['the password policy', 'the password policy'],
+  ])('%s → %s', (input, output) => {
+    expect(redactSecrets(input)).toBe(output)
+  })
+})

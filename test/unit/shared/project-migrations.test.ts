@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import {
+  MIGRATIONS,
+  migrateToCurrent,
+  type ProjectMigration,
+} from '../../../src/shared/project-migrations'
+import { CURRENT_SCHEMA_VERSION } from '../../../src/shared/project-schema'
+import { AppError } from '../../../src/shared/result'
+
+// A made-up history used only here: 1 → 2 renames `title` to `name`, 2 → 3 adds `tags`.
+const chain: Record<number, ProjectMigration> = {
+  1: ({ title, ...rest }) => ({ ...rest, name: title, log: ['1→2'] }),
+  2: (doc) => ({ ...doc, tags: [], log: [...(doc.log as string[]), '2→3'] }),
+}
+
+const codeOf = (run: () => unknown) => {
+  try {
+    run()
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError)
+    return (e as AppError).code
+  }
+  throw new Error('expected a failure')
+}
+
+describe('migrateToCurrent', () => {
+  it('has no migrations yet: schema 1 is the first released version', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(1)
+    expect(Object.keys(MIGRATIONS)).toEqual([])
+    const doc = { schemaVersion: 1, name: 'x' }
+    expect(migrateToCurrent(doc)).toBe(doc)
+  })
+
+  it('applies every step in order and stamps each new version', () => {
+    const out = migrateToCurrent({ schemaVersion: 1, title: 'Kenya' }, chain, 3)
+    expect(out).toEqual({ schemaVersion: 3, name: 'Kenya', tags: [], log: ['1→2', '2→3'] })
+  })
+
+  it('starts from the version the document has', () => {
+    const out = migrateToCurrent({ schemaVersion: 2, name: 'Kenya', log: [] }, chain, 3)
+    expect(out).toEqual({ schemaVersion: 3, name: 'Kenya', tags: [], log: ['2→3'] })
+  })
+
+  it('sets schemaVersion even when a step forgets to', () => {
+    const forgetful = { 1: (doc: Record<string, unknown>) => ({ ...doc, schemaVersion: 1 }) }
+    expect(migrateToCurrent({ schemaVersion: 1 }, forgetful, 2).schemaVersion).toBe(2)
+  })
+
+  it('leaves the caller’s object alone even when a step mutates its argument', () => {
+    const mutating = {
+      1: (doc: Record<string, unknown>) => {
+        ;(doc.items as string[]).push('added')
+        return doc
+      },
+    }
+    const input = { schemaVersion: 1, items: ['a'] }
+    migrateToCurrent(input, mutating, 2)
+    expect(input).toEqual({ schemaVersion: 1, items: ['a'] })
+  })
+
+  it('fails clearly on a gap in the chain', () => {
+    const gap = { 1: chain[1]! }
+    expect(codeOf(() => migrateToCurrent({ schemaVersion: 1, title: 'x' }, gap, 3))).toBe(
+      'INTERNAL',
+    )
+    expect(() => migrateToCurrent({ schemaVersion: 1, title: 'x' }, gap, 3)).toThrow(
+      /from schema 2 to 3: the migration step is missing/,
+    )
+  })
+
+  it.each([0, -1, 1.5, '1', null, undefined])('refuses schemaVersion %s', (version) => {
+    expect(codeOf(() => migrateToCurrent({ schemaVersion: version }, chain, 3))).toBe(
+      'PROJECT_INVALID',
+    )
+  })
+
+  it('refuses a version above the target', () => {
+    expect(codeOf(() => migrateToCurrent({ schemaVersion: 4 }, chain, 3))).toBe(
+      'PROJECT_NEWER_VERSION',
+    )
+  })
+
+  it('turns a failing step into PROJECT_INVALID naming the step', () => {
+    const broken = {
+      1: () => {
+        throw new Error('items is not an object')
+      },
+    }
+    expect(() => migrateToCurrent({ schemaVersion: 1 }, broken, 2)).toThrow(
+      /from schema 1 to 2: items is not an object/,
+    )
+  })
+})
