@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
 import { homedir, userInfo } from 'node:os'
 import { posix, win32 } from 'node:path'
-import pkg from '../../../package.json'
+import { version } from '../../../package.json'
 
 export const APP_NAME = 'cht-migrate'
 /** The version from package.json; the bundler inlines the JSON, so nothing is read at run time. */
-export const APP_VERSION: string = pkg.version
+export const APP_VERSION: string = version
 
 /**
  * Where the defaults below look; every field is injectable so the per-platform rules can be

@@ -95,6 +95,11 @@ export const nodeAtomicFs: AtomicFs = {
 export interface AtomicWriteOptions {
   /** Keep the file being replaced as `<path>.bak` (default true). */
   backup?: boolean
+  /**
+   * Where the replaced file is kept, as a suffix of `path` (default `.bak`). A project recovered
+   * from its backup keeps the damaged file under another name, so the good `.bak` survives.
+   */
+  backupSuffix?: string
   fs?: AtomicFs
 }
 
@@ -138,7 +143,7 @@ export async function atomicWriteFile(
       const backupTemp = newTemp('baktmp')
       // Filesystems without hard links (FAT, some network shares) get a fsynced copy instead.
       await fs.link(target, backupTemp).catch(() => fs.copyNew(target, backupTemp))
-      await fs.rename(backupTemp, `${target}.bak`)
+      await fs.rename(backupTemp, `${target}${options.backupSuffix ?? '.bak'}`)
     }
     await fs.rename(temp, target)
     replaced = true

@@ -94,7 +94,13 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       }
       const started = { session, revision }
       try {
-        await atomicWriteFile(path, serializeProject(current.document), { fs })
+        // Saving a copy recovered from the `.bak` over the damaged file: the damaged file is kept
+        // aside (it may hold work worth rescuing by hand) and the good `.bak` is left as it is.
+        const backupSuffix =
+          current.recoveredFromBackup && path === current.path
+            ? `.damaged-${now().toISOString().replace(/[:.]/g, '-')}`
+            : undefined
+        await atomicWriteFile(path, serializeProject(current.document), { fs, backupSuffix })
       } catch (e) {
         const error = e instanceof AppError ? e : unexpected(e, path)
         if (state && session === started.session) {

@@ -1,5 +1,5 @@
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readProjectFile, serializeProject } from '../../../../src/main/engine/project/project-file'
 import { createProjectService } from '../../../../src/main/engine/project/project-service'
@@ -112,6 +112,11 @@ describe('project service: recovering from the backup', () => {
     const saved = await service.save()
     expect(saved).toMatchObject({ dirty: false, recoveredFromBackup: false })
     expect((await readProjectFile(path)).items[FIRST_ITEM]!.note).toBe('recovered and edited')
+    // The good backup is kept, and the damaged file is set aside rather than overwriting it.
+    expect((await readProjectFile(`${path}.bak`)).items[FIRST_ITEM]!.note).toBe('in the backup')
+    const aside = readdirSync(dirname(path)).filter((f) => f.includes('.damaged-'))
+    expect(aside).toHaveLength(1)
+    expect(sha256(join(dirname(path), aside[0]!))).toBe(damaged)
   })
 })
 

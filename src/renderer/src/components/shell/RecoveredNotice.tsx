@@ -15,8 +15,8 @@ export function RecoveredNotice() {
       <p className="banner-title">You are working on the backup copy</p>
       <p>
         This is the backup of <code>{path}</code>. The damaged original has not been changed, and
-        nothing is saved automatically. Save to replace the original with this copy, or use Save As
-        to keep both.
+        nothing is saved automatically. Save to put this copy in its place (the damaged file is kept
+        beside it, renamed with “.damaged-” and the date), or use Save As to save it elsewhere.
       </p>
     </div>
   )
