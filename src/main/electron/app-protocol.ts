@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
-import { extname, resolve, sep } from 'node:path'
+import { resolve, sep } from 'node:path'
 import { protocol, type Protocol } from 'electron'
+import { contentTypeOf as contentTypeFor } from '../../shared/content-types'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 
 /**
@@ -15,26 +16,6 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'cht-migrate'
 export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-}
-
-/** The content type of a renderer file by its extension; unknown kinds are plain bytes. */
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
-}
 
 /**
  * Declares the `app:` scheme as standard and secure; must run before the app is ready.
@@ -123,3 +104,5 @@ export function isSameAppOrigin(url: string, startUrl: string): boolean {
     return false
   }
 }
+
+export { contentTypeFor }
