@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { intentSchema } from './intents'
-import { projectStateSchema } from './project-schema'
+import { connectionReportSchema, passwordSourceSchema } from './connections'
+import { demoEndpointsSchema, demoManifestSchema, demoSizeSchema } from './demo'
+import { endpointIdSchema, projectStateSchema } from './project-schema'
 
 /**
  * The one list of operations any face may call.
@@ -87,6 +89,63 @@ export const contract = {
     input: z.object({ format: z.literal('markdown'), path: optionalPath }).strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
+  'connections.test': {
+    input: z
+      .object({ endpoint: endpointIdSchema, password: z.string().max(1000).optional() })
+      .strict(),
+    output: connectionReportSchema,
+  },
+  'connections.setPassword': {
+    input: z
+      .object({
+        endpoint: endpointIdSchema,
+        password: z.string().min(1).max(1000),
+        remember: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ endpoint: endpointIdSchema, source: passwordSourceSchema }),
+  },
+  'connections.forgetPassword': {
+    input: z.object({ endpoint: endpointIdSchema }).strict(),
+    output: z.object({ endpoint: endpointIdSchema, source: passwordSourceSchema }),
+  },
+  'connections.passwords': {
+    input: empty,
+    output: z.object({
+      couchdb: passwordSourceSchema,
+      couch2pg: passwordSourceSchema,
+      chtSync: passwordSourceSchema,
+      /** False where nothing can be remembered (no keychain, or Linux's `basic_text` store). */
+      canRemember: z.boolean(),
+    }),
+  },
+  'demo.start': {
+    input: z
+      .object({
+        size: demoSizeSchema,
+        docs: z.number().int().min(100).max(20_000_000).optional(),
+        seed: z.number().int().optional(),
+        jobId: z.string().min(1).max(100).optional(),
+        discardChanges: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({
+      project: projectStateSchema,
+      endpoints: demoEndpointsSchema,
+      manifestPath: z.string(),
+    }),
+  },
+  'demo.status': {
+    input: empty,
+    output: z.object({
+      running: z.boolean(),
+      endpoints: demoEndpointsSchema.nullable(),
+      manifestPath: z.string().nullable(),
+      dir: z.string().nullable(),
+    }),
+  },
+  'demo.stop': { input: empty, output: z.object({ stopped: z.boolean() }) },
+  'demo.manifest': { input: empty, output: demoManifestSchema },
   'jobs.cancel': {
     input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
     output: z.object({ cancelled: z.boolean() }),

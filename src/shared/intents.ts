@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { itemStatusSchema, projectSettingsSchema } from './project-schema'
+import {
+  chtSyncProfileSchema,
+  couchdbProfileSchema,
+  itemStatusSchema,
+  postgresProfileSchema,
+  projectSettingsSchema,
+} from './project-schema'
 
 /**
  * Changes the renderer (or the CLI) asks the engine to make to the open project.
@@ -33,5 +39,11 @@ export const intentSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('project.rename'), name: z.string().trim().min(1).max(200) }),
   z.object({ type: z.literal('settings.set'), settings: projectSettingsSchema.partial() }),
+  z.object({ type: z.literal('connection.setCouchdb'), profile: couchdbProfileSchema.nullable() }),
+  z.object({
+    type: z.literal('connection.setCouch2pg'),
+    profile: postgresProfileSchema.nullable(),
+  }),
+  z.object({ type: z.literal('connection.setChtSync'), profile: chtSyncProfileSchema.nullable() }),
 ])
 export type Intent = z.infer<typeof intentSchema>

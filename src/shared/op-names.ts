@@ -19,6 +19,14 @@ export const OP_NAME_LIST = [
   'project.update',
   'project.recent',
   'project.export',
+  'connections.test',
+  'connections.setPassword',
+  'connections.forgetPassword',
+  'connections.passwords',
+  'demo.start',
+  'demo.status',
+  'demo.stop',
+  'demo.manifest',
   'jobs.cancel',
 ] as const
 

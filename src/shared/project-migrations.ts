@@ -1,4 +1,4 @@
-import { CURRENT_SCHEMA_VERSION } from './project-schema'
+import { CURRENT_SCHEMA_VERSION, emptyConnections } from './project-schema'
 import { AppError } from './result'
 
 /** Turns a document of schema N into one of schema N+1; must not mutate its argument. */
@@ -7,11 +7,14 @@ export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, 
 /**
  * Forward migrations of the project file, keyed by the version they upgrade from.
  *
- * Empty: schema 1 is the first released version. When schema 2 arrives, add `1: (doc) => …` here
- * together with the new schema, and keep every older step forever so that any file ever written
- * still opens.
+ * Keep every step forever so that any file ever written still opens.
+ * - 1 → 2: the three connection profiles (none yet) and the demo marker (not a demo project).
+ *   A version bump rather than optional fields, so that an older build refuses a file with
+ *   connections instead of silently dropping them on its next save.
  */
-export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {}
+export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
+  1: (doc) => ({ ...doc, connections: emptyConnections(), demo: null }),
+}
 
 /**
  * Brings a parsed project document up to `target` by applying each migration step in order.

@@ -4,7 +4,7 @@ import { errorCodeSchema } from './result'
 /** The `format` marker every project file carries; a JSON file without it is someone else's. */
 export const PROJECT_FORMAT = 'cht-migration-project'
 /** The schema version this build writes. Older files are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2
 export const PROJECT_FILE_EXTENSION = '.chtmig.json'
 /** Project files above this size are refused before parsing (SEC-13). */
 export const MAX_PROJECT_BYTES = 50 * 1024 * 1024
@@ -68,6 +68,70 @@ export const checkResultSchema = z.object({
 })
 export type CheckResult = z.infer<typeof checkResultSchema>
 
+export const ENDPOINT_IDS = ['couchdb', 'couch2pg', 'chtSync'] as const
+export const endpointIdSchema = z.enum(ENDPOINT_IDS)
+export type EndpointId = z.infer<typeof endpointIdSchema>
+
+const hostSchema = z.string().trim().min(1).max(255)
+const identifier = z.string().trim().min(1).max(63)
+
+/**
+ * The CHT instance's CouchDB: a base URL without credentials (SEC-09: the password is never in
+ * the file, and a URL with `user:pass@` is refused) and the user name.
+ */
+export const couchdbProfileSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((u) => /^https?:\/\/[^/@\s]+(\/.*)?$/i.test(u), {
+      message: 'Give an http(s) address without a user name or password in it',
+    }),
+  username: z.string().trim().max(200),
+})
+export type CouchdbProfile = z.infer<typeof couchdbProfileSchema>
+
+export const SSL_MODES = ['disable', 'require', 'verify-full'] as const
+/** A PostgreSQL server and database; the password lives in the keychain or the environment. */
+export const postgresProfileSchema = z.object({
+  host: hostSchema,
+  port: z.number().int().min(1).max(65535),
+  database: identifier,
+  user: z.string().trim().min(1).max(200),
+  ssl: z.enum(SSL_MODES),
+})
+export type PostgresProfile = z.infer<typeof postgresProfileSchema>
+
+/** The CHT Sync database, with the raw table's schema and name (`POSTGRES_SCHEMA`/`POSTGRES_TABLE`). */
+export const chtSyncProfileSchema = postgresProfileSchema.extend({
+  schema: identifier,
+  table: identifier,
+})
+export type ChtSyncProfile = z.infer<typeof chtSyncProfileSchema>
+
+export const connectionsSchema = z.object({
+  couchdb: couchdbProfileSchema.nullable(),
+  couch2pg: postgresProfileSchema.nullable(),
+  chtSync: chtSyncProfileSchema.nullable(),
+})
+export type Connections = z.infer<typeof connectionsSchema>
+export const emptyConnections = (): Connections => ({
+  couchdb: null,
+  couch2pg: null,
+  chtSync: null,
+})
+
+/** Set on a project created by the demo deployment: where its files and manifest are. */
+export const demoInfoSchema = z.object({
+  dir: z.string().max(4096),
+  manifestPath: z.string().max(4096),
+  size: z.string().max(20),
+  seed: z.number().int(),
+  documents: z.number().int(),
+  startedAt: isoDate,
+})
+export type DemoInfo = z.infer<typeof demoInfoSchema>
+
 export const projectSettingsSchema = z.object({
   staleAfterDays: z.number().int().min(1).max(365),
 })
@@ -90,6 +154,8 @@ export const projectDocumentSchema = z.object({
   settings: projectSettingsSchema,
   items: z.record(shortText, itemStateSchema),
   results: z.record(shortText, checkResultSchema),
+  connections: connectionsSchema,
+  demo: demoInfoSchema.nullable(),
 })
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>
 

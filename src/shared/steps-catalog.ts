@@ -90,6 +90,15 @@ const plan: StepDef = {
       ...PAGE.guide,
     },
     {
+      id: 'plan.connections',
+      title: 'Connect the wizard to CouchDB and both PostgreSQL databases',
+      detail:
+        'Give the wizard read access to the CHT instance’s CouchDB, the couch2pg database and the CHT Sync database, and test each connection. Every later check reads from them; the wizard never writes to them outside the teardown step.',
+      source: 'step',
+      ...PAGE.envVars,
+      checkId: 'plan.connections',
+    },
+    {
       id: 'plan.identify-versions',
       title: 'Record the versions in use',
       detail:

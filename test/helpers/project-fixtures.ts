@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   CURRENT_SCHEMA_VERSION,
+  emptyConnections,
   PROJECT_FORMAT,
   type ProjectDocument,
 } from '../../src/shared/project-schema'
@@ -50,6 +51,8 @@ export function sampleDocument(overrides: Partial<ProjectDocument> = {}): Projec
       },
     },
     results: {},
+    connections: emptyConnections(),
+    demo: null,
     ...overrides,
   }
 }

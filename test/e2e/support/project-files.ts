@@ -26,6 +26,8 @@ export function projectDocument(overrides: Partial<ProjectDocument> = {}): Proje
     settings: { staleAfterDays: 7 },
     items: {},
     results: {},
+    connections: { couchdb: null, couch2pg: null, chtSync: null },
+    demo: null,
     ...overrides,
   })
 }

@@ -5,7 +5,7 @@ import type { ProjectState } from '../../../src/shared/project-schema'
 const project = (dirty: boolean): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'p1',
     name: 'Kenya eCHIS',
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -14,6 +14,8 @@ const project = (dirty: boolean): ProjectState => ({
     settings: { staleAfterDays: 7 },
     items: {},
     results: {},
+    connections: { couchdb: null, couch2pg: null, chtSync: null },
+    demo: null,
   },
   path: '/tmp/kenya.chtmig.json',
   dirty,

@@ -5,7 +5,7 @@ import type { ProjectState } from '../../../src/shared/project-schema'
 const state = (): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'p1',
     name: 'Kenya',
     createdAt: '2026-08-01T00:00:00.000Z',
@@ -29,6 +29,8 @@ const state = (): ProjectState => ({
       },
     },
     results: {},
+    connections: { couchdb: null, couch2pg: null, chtSync: null },
+    demo: null,
   },
   path: '/p/kenya.chtmig.json',
   dirty: false,

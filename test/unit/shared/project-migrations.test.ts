@@ -24,11 +24,19 @@ const codeOf = (run: () => unknown) => {
 }
 
 describe('migrateToCurrent', () => {
-  it('has no migrations yet: schema 1 is the first released version', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(1)
-    expect(Object.keys(MIGRATIONS)).toEqual([])
+  it('brings a schema 1 file to schema 2: no connections yet, not a demo project', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(2)
+    expect(Object.keys(MIGRATIONS)).toEqual(['1'])
     const doc = { schemaVersion: 1, name: 'x' }
-    expect(migrateToCurrent(doc)).toBe(doc)
+    expect(migrateToCurrent(doc)).toEqual({
+      schemaVersion: 2,
+      name: 'x',
+      connections: { couchdb: null, couch2pg: null, chtSync: null },
+      demo: null,
+    })
+    expect(doc).toEqual({ schemaVersion: 1, name: 'x' })
+    const current = { schemaVersion: 2, name: 'y' }
+    expect(migrateToCurrent(current)).toBe(current)
   })
 
   it('applies every step in order and stamps each new version', () => {

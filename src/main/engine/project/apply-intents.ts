@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Intent } from '../../../shared/intents'
 import {
+  connectionsSchema,
   emptyItemState,
   itemStateSchema,
   projectDocumentSchema,
@@ -37,6 +38,7 @@ export function applyIntents(
   const touched = new Set<string>()
   let name = doc.name
   let settings = doc.settings
+  let connections = doc.connections
 
   const itemFor = (itemId: string): ItemState => {
     if (!ctx.isKnownItem(itemId)) {
@@ -100,6 +102,15 @@ export function applyIntents(
       case 'settings.set':
         settings = { ...settings, ...intent.settings }
         break
+      case 'connection.setCouchdb':
+        connections = { ...connections, couchdb: intent.profile }
+        break
+      case 'connection.setCouch2pg':
+        connections = { ...connections, couch2pg: intent.profile }
+        break
+      case 'connection.setChtSync':
+        connections = { ...connections, chtSync: intent.profile }
+        break
     }
   }
 
@@ -108,7 +119,8 @@ export function applyIntents(
   }
   check(projectDocumentSchema.shape.name, name, 'name')
   check(projectSettingsSchema, settings, 'settings')
-  return { ...doc, name, settings, items, updatedAt: at }
+  check(connectionsSchema, connections, 'connections')
+  return { ...doc, name, settings, items, connections, updatedAt: at }
 }
 
 // Only the parts a batch can touch are validated: the whole document can be megabytes.

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Intent } from '../../../shared/intents'
 import {
   CURRENT_SCHEMA_VERSION,
+  emptyConnections,
   DEFAULT_STALE_AFTER_DAYS,
   PROJECT_FORMAT,
   type ProjectDocument,
@@ -155,6 +156,8 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       settings: { staleAfterDays: DEFAULT_STALE_AFTER_DAYS },
       items: {},
       results: {},
+      connections: emptyConnections(),
+      demo: null,
     }
   }
 

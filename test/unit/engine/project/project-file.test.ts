@@ -103,11 +103,23 @@ describe('readProjectFile', () => {
     await expectLoadError(path, 'PROJECT_FOREIGN')
   })
 
+  it('opens a schema 1 file by migrating it forward, without changing the file', async () => {
+    const { connections: _c, demo: _d, ...v1 } = sampleDocument()
+    writeFileSync(path, JSON.stringify({ ...v1, schemaVersion: 1 }))
+    const before = sha256(path)
+    const doc = await readProjectFile(path)
+    expect(doc.schemaVersion).toBe(2)
+    expect(doc.connections).toEqual({ couchdb: null, couch2pg: null, chtSync: null })
+    expect(doc.demo).toBeNull()
+    expect(doc.items).toEqual(v1.items)
+    expect(sha256(path)).toBe(before)
+  })
+
   it('refuses a newer schema with PROJECT_NEWER_VERSION', async () => {
     writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: 7 }))
     const e = await expectLoadError(path, 'PROJECT_NEWER_VERSION')
     expect(e.message).toMatch(
-      /newer version of cht-migrate \(schema 7\); this version reads up to 1/,
+      /newer version of cht-migrate \(schema 7\); this version reads up to 2/,
     )
     expect(e.message).toMatch(/Update the wizard/)
   })

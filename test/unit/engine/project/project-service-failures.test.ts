@@ -147,7 +147,11 @@ describe('project service: no secret reaches the file (SEC-09)', () => {
     const edited = {
       ...JSON.parse(serializeProject(sampleDocument())),
       password: SECRET,
-      connections: { couch: { url: 'https://couch', password: SECRET } },
+      connections: {
+        couchdb: { url: 'https://couch.example.org', username: 'analytics', password: SECRET },
+        couch2pg: null,
+        chtSync: null,
+      },
     }
     edited.items[FIRST_ITEM].password = SECRET
     writeFileSync(path, JSON.stringify(edited))

@@ -1,0 +1,55 @@
+import { AppError } from '../../shared/result'
+import type { HandlerContext } from './context'
+import type { DomainHandlers } from './handler-types'
+import { ensureNoUnsavedChanges, resolvePath } from './paths'
+
+/** `project.*`: the open migration project, through the engine's project store. */
+export const projectHandlers: DomainHandlers<'project'> = {
+  'project.get': async (_input, ctx) => ({ project: ctx.project.state }),
+  'project.new': async ({ name, path, discardChanges }, ctx) => {
+    await ensureNoUnsavedChanges(ctx, discardChanges)
+    const target = path === undefined ? undefined : await resolvePath(ctx, path, 'save', name)
+    const state = await ctx.project.create(name, target)
+    if (state.path) await ctx.prefs.addRecent(state.path, state.document.name)
+    return state
+  },
+  'project.open': async ({ path, fromBackup, discardChanges }, ctx) => {
+    await ensureNoUnsavedChanges(ctx, discardChanges)
+    const target = await resolvePath(ctx, path, 'open')
+    const state = await ctx.project.open(target, { fromBackup: fromBackup ?? false })
+    await ctx.prefs.addRecent(target, state.document.name)
+    return state
+  },
+  'project.save': async (_input, ctx) => {
+    const current = ctx.project.state
+    if (!current) throw new AppError('NO_PROJECT', 'There is no open project to save.')
+    if (!current.path) return saveAs(ctx, undefined)
+    return ctx.project.save()
+  },
+  'project.saveAs': async ({ path }, ctx) => saveAs(ctx, path),
+  'project.close': async ({ discardChanges }, ctx) => {
+    await ensureNoUnsavedChanges(ctx, discardChanges)
+    await ctx.project.close()
+    return { project: null }
+  },
+  'project.update': async ({ intents }, ctx) => {
+    if (!ctx.project.state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+    return ctx.project.update(intents, ctx.prefs.get().userName)
+  },
+  'project.recent': async (_input, ctx) => ({ entries: ctx.prefs.get().recent }),
+  'project.export': async ({ path }, ctx) => {
+    const current = ctx.project.state
+    if (!current) throw new AppError('NO_PROJECT', 'Open a project to export it.')
+    const target = await resolvePath(ctx, path, 'export', current.document.name)
+    return ctx.project.exportMarkdown(target)
+  },
+}
+
+async function saveAs(ctx: HandlerContext, path: string | undefined) {
+  const current = ctx.project.state
+  if (!current) throw new AppError('NO_PROJECT', 'There is no open project to save.')
+  const target = await resolvePath(ctx, path, 'save', current.document.name)
+  const state = await ctx.project.saveAs(target)
+  await ctx.prefs.addRecent(target, state.document.name)
+  return state
+}
