@@ -1,0 +1,87 @@
+import { COUCH2PG_ANALYTICS_OBJECTS } from './couch2pg-analytics-views'
+import { COUCH2PG_TABLE_INDEXES, COUCH2PG_TABLE_OBJECTS } from './couch2pg-tables'
+import { COUCH2PG_USERS_META_OBJECTS } from './couch2pg-users-meta-views'
+import { CUSTOM_ACTIVITY_OBJECTS } from './custom-activity-views'
+import { CUSTOM_CHILD_HEALTH_OBJECTS } from './custom-child-health-views'
+import { CUSTOM_CONTACT_OBJECTS, CUSTOM_TABLE_INDEXES } from './custom-contact-views'
+import { CUSTOM_FORMVIEWS } from './custom-formviews'
+import { CUSTOM_FUNCTIONS } from './custom-functions'
+import { CUSTOM_LEFTOVERS } from './custom-leftovers'
+import { CUSTOM_MATERNAL_OBJECTS } from './custom-maternal-views'
+import {
+  describeObject,
+  runPhase,
+  type DemoDbObject,
+  type DemoSqlObject,
+  type SqlClient,
+} from './types'
+
+/** Everything cht-couch2pg 3.7 itself creates, in creation order. */
+const INSTALLED: readonly DemoSqlObject[] = [
+  ...COUCH2PG_TABLE_OBJECTS,
+  ...COUCH2PG_TABLE_INDEXES,
+  ...COUCH2PG_ANALYTICS_OBJECTS,
+  ...COUCH2PG_USERS_META_OBJECTS,
+]
+
+/** The deployment's own objects, in creation order (each after what it reads). */
+const CUSTOM: readonly DemoSqlObject[] = [
+  ...CUSTOM_TABLE_INDEXES,
+  ...CUSTOM_CONTACT_OBJECTS,
+  ...CUSTOM_FORMVIEWS,
+  ...CUSTOM_MATERNAL_OBJECTS,
+  ...CUSTOM_CHILD_HEALTH_OBJECTS,
+  ...CUSTOM_ACTIVITY_OBJECTS,
+  ...CUSTOM_FUNCTIONS,
+  ...CUSTOM_LEFTOVERS,
+]
+
+const ALL = [...INSTALLED, ...CUSTOM]
+
+/** The objects cht-couch2pg 3.7 installs (tables, indexes, views, matviews, functions). */
+export const COUCH2PG_INSTALLED_OBJECTS: readonly DemoDbObject[] = INSTALLED.map(describeObject)
+
+/** The deployment-specific objects of the demo couch2pg database, the ones to inventory. */
+export const COUCH2PG_CUSTOM_OBJECTS: readonly DemoDbObject[] = CUSTOM.map(describeObject)
+
+/** Every object with its SQL, for callers that print or analyse the definitions. */
+export const COUCH2PG_SQL_OBJECTS: readonly DemoSqlObject[] = ALL
+
+/**
+ * Creates couch2pg's tables in the connection's default schema, as a 3.7 deployment has them.
+ *
+ * `couchdb`, `couchdb_progress` (with its unique `couchdb_progress_source` index),
+ * `couchdb_users_meta`, `couchdb_medic_logs`, `couchdb_medic_users` and the three postgrator
+ * tracking tables with their rows. Run it before bulk-loading documents; then run
+ * `installCouch2pgIndexes` and `installCouch2pgObjects`. Idempotent.
+ */
+export async function installCouch2pgTables(client: SqlClient): Promise<void> {
+  await runPhase(client, ALL, 'tables')
+}
+
+/**
+ * Creates the secondary indexes of the raw tables, meant to run after the bulk load (COPY into
+ * tables without indexes is much faster).
+ *
+ * couch2pg's own: `couchdb_doc_uuid` (UNIQUE on `doc->>'_id'`: fails if a document id was loaded
+ * twice) and `couchdb_doc_type`. The deployment's: `couchdb_doc_form` and
+ * `couchdb_doc_patient_uuid` (partial, reports only), `couchdb_doc_contact_type`,
+ * `couchdb_doc_reported_date`, and `couchdb_users_meta_doc_id` (UNIQUE) /
+ * `couchdb_users_meta_doc_type`. Idempotent.
+ */
+export async function installCouch2pgIndexes(client: SqlClient): Promise<void> {
+  await runPhase(client, ALL, 'indexes')
+}
+
+/**
+ * Creates every view, materialized view (with its indexes) and function, couch2pg's then the
+ * deployment's, in one transaction.
+ *
+ * Run it after the data is loaded and indexed: materialized views are populated when created.
+ * Every materialized view gets a unique index, so `refresh_matviews()` succeeds afterwards. The
+ * formviews cast `fields` values (see `DEMO_FORM_FIELDS`): a report with a malformed date or
+ * number makes this fail, naming the statement. Idempotent.
+ */
+export async function installCouch2pgObjects(client: SqlClient): Promise<void> {
+  await runPhase(client, ALL, 'objects')
+}
