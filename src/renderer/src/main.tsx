@@ -8,6 +8,7 @@ import './styles/shell.css'
 import './styles/welcome.css'
 import './styles/overview.css'
 import './styles/checklist.css'
+import './styles/connections.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The page has no #root element.')

@@ -20,14 +20,24 @@ export interface RunningServe {
   stop(): Promise<void>
 }
 
+export interface ServeOptions {
+  /** More arguments for serve, e.g. `--demo`. */
+  args?: string[]
+  /** How long to wait for the address (default 20 s; a demo deployment takes longer). */
+  startTimeoutMs?: number
+  /** How long stop() waits after SIGTERM before SIGKILL (default 5 s; a demo stops its servers). */
+  stopTimeoutMs?: number
+}
+
 /**
  * Starts `cht-migrate serve --port 0 --no-open --json` as its own process and resolves with the
  * address from the JSON line it prints. Rejects with serve's stderr when it exits or stays silent.
  */
-export function startServe(dirs: ServeDirs): Promise<RunningServe> {
+export function startServe(dirs: ServeDirs, options: ServeOptions = {}): Promise<RunningServe> {
+  const startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS
   const child = spawn(
     process.execPath,
-    ['bin/cht-migrate.cjs', 'serve', '--port', '0', '--no-open', '--json'],
+    ['bin/cht-migrate.cjs', 'serve', '--port', '0', '--no-open', '--json', ...(options.args ?? [])],
     {
       cwd: REPO,
       env: {
@@ -46,8 +56,8 @@ export function startServe(dirs: ServeDirs): Promise<RunningServe> {
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`serve printed no address within ${START_TIMEOUT_MS} ms.\n${stderr}`))
-    }, START_TIMEOUT_MS)
+      reject(new Error(`serve printed no address within ${startTimeoutMs} ms.\n${stderr}`))
+    }, startTimeoutMs)
     child.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`serve exited with ${code} before printing its address.\n${stderr}`))
@@ -68,17 +78,17 @@ export function startServe(dirs: ServeDirs): Promise<RunningServe> {
         url: parsed.url,
         origin: new URL(parsed.url).origin,
         port: parsed.port,
-        stop: () => stopChild(child),
+        stop: () => stopChild(child, options.stopTimeoutMs ?? 5_000),
       })
     })
   })
 }
 
-/** Asks serve to stop (it flushes the autosave on SIGTERM), then forces it after 5 s. */
-function stopChild(child: ChildProcess): Promise<void> {
+/** Asks serve to stop (it flushes the autosave on SIGTERM), then forces it after `graceMs`. */
+function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolvePromise) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    const force = setTimeout(() => child.kill('SIGKILL'), graceMs)
     child.once('exit', () => {
       clearTimeout(force)
       resolvePromise()

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { Intent } from '../../../shared/intents'
 import {
+  checkResultSchema,
   CURRENT_SCHEMA_VERSION,
   emptyConnections,
   DEFAULT_STALE_AFTER_DAYS,
   PROJECT_FORMAT,
+  type CheckResult,
   type ProjectDocument,
   type ProjectState,
 } from '../../../shared/project-schema'
@@ -230,6 +232,27 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
     async update(intents: Intent[], who: string) {
       if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
       const document = applyIntents(state.document, intents, { who, now: now(), isKnownItem })
+      revision++
+      emit({ ...state, document, dirty: true })
+      scheduleAutosave()
+      return state
+    },
+
+    async recordResults(results: CheckResult[]) {
+      if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+      const next = { ...state.document.results }
+      for (const result of results) {
+        const parsed = checkResultSchema.safeParse(result)
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]
+          throw new AppError(
+            'BAD_REQUEST',
+            `The result of “${String(result?.checkId)}” was refused: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'not valid'}. Nothing was recorded.`,
+          )
+        }
+        next[parsed.data.checkId] = parsed.data
+      }
+      const document = { ...state.document, results: next, updatedAt: now().toISOString() }
       revision++
       emit({ ...state, document, dirty: true })
       scheduleAutosave()

@@ -1,5 +1,5 @@
 import type { Intent } from '../../../shared/intents'
-import type { ProjectState } from '../../../shared/project-schema'
+import type { CheckResult, ProjectState } from '../../../shared/project-schema'
 
 /**
  * The engine's project store: owns the one open migration project document.
@@ -25,6 +25,13 @@ export interface ProjectService {
   close(): Promise<void>
   /** Applies intents in order, stamping `who` and the time; schedules the debounced autosave. */
   update(intents: Intent[], who: string): Promise<ProjectState>
+  /**
+   * Stores results of automated checks (a connection test, later the checks and parity runs) in
+   * `document.results`, each under its `checkId`, replacing the previous result of that check.
+   * Validated first (`BAD_REQUEST`, nothing changed); marks the project dirty and schedules the
+   * autosave like any edit.
+   */
+  recordResults(results: CheckResult[]): Promise<ProjectState>
   /** Writes a Markdown summary of the checklist and evidence; returns the bytes written. */
   exportMarkdown(path: string): Promise<{ path: string; bytes: number }>
   /** Waits for a pending autosave to finish (used before quitting and in tests). */

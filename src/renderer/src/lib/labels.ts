@@ -1,3 +1,4 @@
+import type { ConnectionErrorKind } from '../../../shared/connections'
 import type { ItemStatus, Verdict } from '../../../shared/project-schema'
 
 /** The four statuses, in the order the status control shows them. */
@@ -22,4 +23,21 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   fail: 'Failed',
   error: 'Could not run',
   info: 'For information',
+}
+
+/** What went wrong with a connection, in a few words (the badge of a failed test). */
+export const CONNECTION_ERROR_LABEL: Record<ConnectionErrorKind, string> = {
+  dns: 'Host name not found',
+  refused: 'Connection refused',
+  timeout: 'No answer in time',
+  tls: 'TLS problem',
+  auth: 'User name or password refused',
+  missing_database: 'Database missing',
+  permission: 'Permission missing',
+  not_couchdb: 'Not a CouchDB server',
+  not_couch2pg: 'Not a couch2pg database',
+  not_cht_sync: 'Not a CHT Sync database',
+  no_profile: 'Not set up',
+  no_password: 'Password needed',
+  other: 'Connection failed',
 }

@@ -9,6 +9,8 @@ export function routeToHash(route: Route): string {
   switch (route.name) {
     case 'overview':
       return '#/overview'
+    case 'connections':
+      return '#/connections'
     case 'settings':
       return '#/settings'
     case 'step':
@@ -22,6 +24,7 @@ const isStepId = (value: string): value is StepId => (STEP_IDS as readonly strin
 export function hashToRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '')
   if (path === 'settings') return { name: 'settings' }
+  if (path === 'connections') return { name: 'connections' }
   const step = /^step\/([a-z]+)$/.exec(path)?.[1]
   if (step && isStepId(step)) return { name: 'step', stepId: step }
   return { name: 'overview' }

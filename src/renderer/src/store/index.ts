@@ -1,13 +1,15 @@
 import { create } from 'zustand'
 import { createAppSlice, type AppSlice } from './app-slice'
+import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice'
 import { createProjectSlice, type ProjectSlice } from './project-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type Store = ProjectSlice & UiSlice & AppSlice
+export type Store = ProjectSlice & UiSlice & AppSlice & ConnectionsSlice
 
 /** The renderer's one store: the project copy, the UI state and the app state, as slices. */
 export const useStore = create<Store>()((...a) => ({
   ...createProjectSlice(...a),
   ...createUiSlice(...a),
   ...createAppSlice(...a),
+  ...createConnectionsSlice(...a),
 }))

@@ -2,8 +2,12 @@ import type { StateCreator } from 'zustand'
 import type { StepId } from '../../../shared/steps'
 import type { Store } from './index'
 
-/** Where the shell is: the overview, one step's checklist, or the settings. */
-export type Route = { name: 'overview' } | { name: 'step'; stepId: StepId } | { name: 'settings' }
+/** Where the shell is: the overview, the connections, one step's checklist, or the settings. */
+export type Route =
+  | { name: 'overview' }
+  | { name: 'connections' }
+  | { name: 'step'; stepId: StepId }
+  | { name: 'settings' }
 
 /** Actions that would replace the open project, so they first ask about unsaved changes. */
 export type GuardedAction = 'close' | 'new' | 'open'

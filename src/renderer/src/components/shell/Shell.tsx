@@ -1,5 +1,6 @@
 import { useStore } from '../../store'
 import { ErrorBanner } from '../common/ErrorBanner'
+import { ConnectionsPage } from '../connections/ConnectionsPage'
 import { OverviewPage } from '../overview/OverviewPage'
 import { SettingsPage } from '../settings/SettingsPage'
 import { StepPage } from '../step/StepPage'
@@ -13,6 +14,8 @@ function CurrentPage() {
   switch (route.name) {
     case 'overview':
       return <OverviewPage />
+    case 'connections':
+      return <ConnectionsPage />
     case 'settings':
       return <SettingsPage />
     case 'step':

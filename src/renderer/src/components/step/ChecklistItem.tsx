@@ -1,9 +1,11 @@
 import { memo } from 'react'
+import { CONNECTIONS_ITEM_ID } from '../../../../shared/connection-targets'
 import { latestResultFor } from '../../../../shared/progress'
 import type { ChecklistItemDef } from '../../../../shared/steps'
 import { useStore } from '../../store'
 import { selectItem, selectResults, selectSettings } from '../../store/selectors'
 import { DocLink } from '../common/DocLink'
+import { ConnectionsSummary } from '../connections/ConnectionsSummary'
 import { CheckResultView } from './CheckResultView'
 import { EvidenceList } from './EvidenceList'
 import { NoteField } from './NoteField'
@@ -43,7 +45,9 @@ export const ChecklistItem = memo(function ChecklistItem({ item }: { item: Check
         </DocLink>
       </p>
       <StatusControl itemId={item.id} itemTitle={item.title} status={status} />
-      {item.checkId ? (
+      {item.id === CONNECTIONS_ITEM_ID ? (
+        <ConnectionsSummary />
+      ) : item.checkId ? (
         <CheckResultView
           result={latestResultFor(results, item.id)}
           staleAfterDays={staleAfterDays}

@@ -1,0 +1,72 @@
+import type { PasswordSource } from '../../shared/connections'
+import { ENDPOINT_LABELS } from '../../shared/connection-targets'
+import { ENDPOINT_IDS, type EndpointId } from '../../shared/project-schema'
+import { AppError } from '../../shared/result'
+import { reportToResult } from '../engine/connections/report-result'
+import { profileIdentity } from '../engine/connections/secret-store'
+import type { HandlerContext } from './context'
+import type { DomainHandlers } from './handler-types'
+
+/** The open project's profile of an endpoint and its password identity, or null without one. */
+function identityOf(ctx: HandlerContext, endpoint: EndpointId): string | null {
+  const state = ctx.project.state
+  if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+  const profile = state.document.connections[endpoint]
+  return profile ? profileIdentity(endpoint, profile) : null
+}
+
+function requireIdentity(ctx: HandlerContext, endpoint: EndpointId): string {
+  const identity = identityOf(ctx, endpoint)
+  if (identity === null) {
+    throw new AppError(
+      'BAD_REQUEST',
+      `Save the ${ENDPOINT_LABELS[endpoint]} connection first; a password belongs to a server and user.`,
+      { endpoint },
+    )
+  }
+  return identity
+}
+
+/**
+ * `connections.*`: test the open project's connections and manage their passwords (SEC-09).
+ *
+ * A test uses the password given with it, else the one the secret store has for the profile, and
+ * records its result in the project (`connection.<endpoint>` on `plan.connections`), so a saved
+ * project shows when each connection was last tested and what was found. Passwords never leave
+ * the main process: the renderer only learns where a password comes from.
+ */
+export const connectionHandlers: DomainHandlers<'connections'> = {
+  'connections.test': async ({ endpoint, password }, ctx) => {
+    const identity = identityOf(ctx, endpoint)
+    let secret = password === undefined || password === '' ? null : password
+    if (secret === null && identity !== null) {
+      secret = (await ctx.secrets.lookup(endpoint, identity))?.password ?? null
+    }
+    const state = ctx.project.state
+    if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+    const report = await ctx.connections.test(endpoint, state.document.connections, secret)
+    // The project may have been closed or replaced while the test ran; record only into the one
+    // the test was about.
+    if (ctx.project.state?.document.id === state.document.id) {
+      await ctx.project.recordResults([reportToResult(report)])
+    }
+    return report
+  },
+  'connections.setPassword': async ({ endpoint, password, remember }, ctx) => {
+    const identity = requireIdentity(ctx, endpoint)
+    const source = await ctx.secrets.set(endpoint, identity, password, remember)
+    return { endpoint, source }
+  },
+  'connections.forgetPassword': async ({ endpoint }, ctx) => {
+    const identity = requireIdentity(ctx, endpoint)
+    return { endpoint, source: await ctx.secrets.forget(endpoint, identity) }
+  },
+  'connections.passwords': async (_input, ctx) => {
+    const sources = {} as Record<EndpointId, PasswordSource>
+    for (const endpoint of ENDPOINT_IDS) {
+      // Without a profile the environment still counts: its variables do not depend on one.
+      sources[endpoint] = await ctx.secrets.sourceOf(endpoint, identityOf(ctx, endpoint) ?? '')
+    }
+    return { ...sources, canRemember: ctx.secrets.canRemember }
+  },
+}

@@ -1,0 +1,162 @@
+import type pg from 'pg'
+import { ConnectionFailure } from './classify'
+import { count, fact, plural, type Detection, type Scalar } from './detection'
+import { noReadAccess } from './failures'
+import { findRelations, hasColumns, openInspection, relationIn, type Relation } from './pg-catalog'
+import { qualified } from './postgres-session'
+
+/** The tables cht-couch2pg writes (reference 1.4–1.5), in its default schema. */
+export const COUCH2PG_TABLES = [
+  'couchdb',
+  'couchdb_progress',
+  'couchdb_users_meta',
+  'couchdb_medic_logs',
+  'couchdb_medic_users',
+] as const
+
+/** Postgrator's tables, one per migration set; their newest version tells the release. */
+export const COUCH2PG_MIGRATION_TABLES = [
+  'couch2pg_migrations',
+  'xmlforms_migrations',
+  'users_meta_migrations',
+] as const
+export type MigrationTable = (typeof COUCH2PG_MIGRATION_TABLES)[number]
+
+/**
+ * The cht-couch2pg release implied by the newest migration applied in each set, or null when no
+ * set says anything. The thresholds are the first migration each release shipped (read from the
+ * medic/cht-couch2pg tags): 202607231200 in 3.7.0; 202304140052 (users-meta) and 202306151746
+ * (xmlforms) in 3.6; 202105171933 in 3.3; 202104281912 and 202102191153 in 3.2; 201905081221 in 3.1.
+ */
+export function couch2pgRelease(
+  versions: Partial<Record<MigrationTable, number | null>>,
+): string | null {
+  const xmlforms = versions.xmlforms_migrations ?? 0
+  const usersMeta = versions.users_meta_migrations ?? 0
+  if (usersMeta >= 202607231200) return '3.7'
+  if (usersMeta >= 202304140052 || xmlforms >= 202306151746) return '3.6.x'
+  if (usersMeta >= 202105171933) return '3.3 – 3.5'
+  if (xmlforms >= 202104281912 || usersMeta >= 202102191153) return '3.2'
+  if (xmlforms >= 201905081221) return '3.1'
+  if (xmlforms > 0) return '1.2 – 3.0'
+  return null
+}
+
+/** couch2pg's `couchdb` table has one column, `doc`; CHT Sync's has `_id` and more. */
+const isCouch2pgTable = (r: Relation) =>
+  r.name === 'couchdb' && hasColumns(r, 'doc') && !r.columns.includes('_id')
+const isChtSyncTable = (r: Relation) => r.name === 'couchdb' && hasColumns(r, '_id', 'doc')
+
+/** The schema couch2pg most likely wrote to: the session's default, then public, then any. */
+function pickSchema(candidates: string[], current: string | null): string | null {
+  if (current && candidates.includes(current)) return current
+  if (candidates.includes('public')) return 'public'
+  return candidates[0] ?? null
+}
+
+async function maxVersion(client: pg.ClientBase, relation: Relation): Promise<number | null> {
+  if (!relation.canSelect || !relation.schemaUsage || !hasColumns(relation, 'version')) return null
+  const { rows } = await client.query<{ max: string | null }>(
+    `SELECT max(version)::text AS max FROM ${qualified(relation.schema, relation.name)}`,
+  )
+  const value = Number(rows[0]?.max)
+  return Number.isFinite(value) && value > 0 ? value : null
+}
+
+async function progressSources(client: pg.ClientBase, relation: Relation): Promise<string[]> {
+  if (!relation.canSelect || !hasColumns(relation, 'source')) return []
+  const { rows } = await client.query<{ source: string }>(
+    `SELECT source::text AS source FROM ${qualified(relation.schema, relation.name)}
+      WHERE source IS NOT NULL ORDER BY source LIMIT 20`,
+  )
+  return rows.map((r) => r.source)
+}
+
+/**
+ * Read-only probes of the couch2pg database (reference section 10).
+ *
+ * Finds couch2pg's `couchdb (doc jsonb)` table in any schema (preferring the session's default),
+ * refuses a database without it (`not_couch2pg`, naming a CHT Sync table if that is what is
+ * there) or one whose table this user may not read (`permission`), then reads the release level
+ * from the migration tables, the row estimates from `pg_class.reltuples` (never `count(*)` on a
+ * table of millions of rows in a connection test) and the progress sources.
+ */
+export async function detectCouch2pg(pool: pg.Pool): Promise<Detection> {
+  const { client, info } = await openInspection(pool)
+  try {
+    const names = [...COUCH2PG_TABLES, ...COUCH2PG_MIGRATION_TABLES]
+    const relations = await findRelations(client, names, null)
+    const server = fact('Server', info.label)
+    const schema = pickSchema(
+      relations.filter(isCouch2pgTable).map((r) => r.schema),
+      info.schema,
+    )
+    if (!schema) {
+      const chtSync = relations.find(isChtSyncTable)
+      throw new ConnectionFailure(
+        'not_couch2pg',
+        chtSync
+          ? `“${info.database}” is not a couch2pg database: ${chtSync.schema}.couchdb is a CHT Sync raw table, and there is no couch2pg “couchdb (doc)” table.`
+          : `“${info.database}” has no couch2pg tables (no “couchdb” table with a “doc” column): it is not the couch2pg database.`,
+        'Choose the database couch2pg writes to: the one in its POSTGRESQL_URL (or POSTGRES_DB_NAME in Docker).',
+        {
+          serverVersion: info.label,
+          found: [server],
+          detected: { kind: chtSync ? 'cht-sync' : null },
+        },
+      )
+    }
+    const inSchema = relations.filter((r) => r.schema === schema)
+    const main = relationIn(inSchema, schema, 'couchdb') as Relation
+    if (!main.schemaUsage || !main.canSelect) {
+      throw noReadAccess(info.user, schema, 'couchdb', main.schemaUsage, info.label)
+    }
+
+    const versions: Partial<Record<MigrationTable, number | null>> = {}
+    const detected: Record<string, Scalar> = {
+      kind: 'couch2pg',
+      postgresVersion: info.version,
+      database: info.database,
+      schema,
+    }
+    for (const table of COUCH2PG_MIGRATION_TABLES) {
+      const relation = relationIn(inSchema, schema, table)
+      const version = relation ? await maxVersion(client, relation) : null
+      versions[table] = version
+      detected[table] = version
+    }
+    const release = couch2pgRelease(versions)
+    detected.couch2pgRelease = release
+
+    const tables = COUCH2PG_TABLES.flatMap((name) => {
+      const relation = relationIn(inSchema, schema, name)
+      if (!relation) return []
+      detected[`rows.${name}`] = relation.estimatedRows
+      const rows = relation.estimatedRows
+      return [`${name} (${rows === null ? 'not analysed yet' : `about ${plural(rows, 'row')}`})`]
+    })
+    const progress = relationIn(inSchema, schema, 'couchdb_progress')
+    const sources = progress ? await progressSources(client, progress) : []
+    detected.progressSources = sources.length
+
+    const found = [
+      server,
+      fact(
+        'Looks like',
+        release
+          ? `couch2pg ${release} (from its migration tables)`
+          : 'couch2pg (release unknown: no migration tables)',
+      ),
+      fact(`Tables in schema ${schema}`, tables.join(', ')),
+    ]
+    if (sources.length > 0) {
+      found.push(fact('Progress sources', `${count(sources.length)}: ${sources.join(', ')}`))
+    } else {
+      found.push(fact('Progress sources', progress ? 'none yet' : 'no couchdb_progress table'))
+    }
+    found.push(fact('Session', 'read-only'))
+    return { serverVersion: info.label, found, detected }
+  } finally {
+    client.release()
+  }
+}

@@ -1,0 +1,221 @@
+import { PASSWORD_ENV_VARS } from '../../../shared/connections'
+import { ConnectionFailure, type PartialDetection } from './classify'
+import type { CouchResponse, CouchSession } from './couch-session'
+import { fact, plural, type Detection, type Scalar } from './detection'
+
+/** The CouchDB databases analytics reads (reference 6.1); `medic` must exist for a CHT. */
+export const CHT_DATABASES = [
+  'medic',
+  'medic-sentinel',
+  'medic-users-meta',
+  'medic-logs',
+  '_users',
+] as const
+
+type DatabaseState =
+  | { state: 'present'; docCount: number; deletedCount: number }
+  | { state: 'absent' }
+  | { state: 'unauthorized' }
+  | { state: 'forbidden' }
+  | { state: 'unknown'; status: number }
+
+export interface ServerIdentity {
+  vendor: 'couchdb' | 'pouchdb-server'
+  version: string | null
+  label: string
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+/**
+ * Which server answered `/`: CouchDB, PouchDB Server (express-pouchdb, CouchDB-compatible), or
+ * neither (null).
+ *
+ * express-pouchdb answers `{"express-pouchdb": "Welcome!"}`; a wrapper may answer like CouchDB
+ * and name express-pouchdb or PouchDB in `vendor.name`. Either way it is reported as PouchDB
+ * Server, honestly, rather than as the CouchDB version it imitates.
+ */
+export function identifyServer(root: CouchResponse): ServerIdentity | null {
+  const body = root.json
+  if (root.status !== 200 || !isRecord(body)) return null
+  const version = str(body.version)
+  const vendorName = isRecord(body.vendor) ? (str(body.vendor.name) ?? '') : ''
+  if (str(body['express-pouchdb'])?.startsWith('Welcome')) {
+    const label = `PouchDB Server${version ? ` ${version}` : ''} (CouchDB-compatible)`
+    return { vendor: 'pouchdb-server', version, label }
+  }
+  if (body.couchdb !== 'Welcome') return null
+  if (/pouch/i.test(vendorName)) {
+    const label = `PouchDB Server (CouchDB-compatible${version ? `, answers as CouchDB ${version}` : ''})`
+    return { vendor: 'pouchdb-server', version, label }
+  }
+  return { vendor: 'couchdb', version, label: `CouchDB ${version ?? '(version not reported)'}` }
+}
+
+function describeAnswer(root: CouchResponse): string {
+  const type = root.contentType.split(';')[0]?.trim() || 'no content type'
+  if (/html/i.test(type)) return `an HTML page (HTTP ${root.status})`
+  if (root.json !== null) return `JSON that is not CouchDB’s welcome (HTTP ${root.status})`
+  return `HTTP ${root.status}, ${type}`
+}
+
+async function databaseState(session: CouchSession, name: string): Promise<DatabaseState> {
+  const answer = await session.get(encodeURIComponent(name))
+  const body = answer.json
+  if (answer.status === 200 && isRecord(body) && typeof body.doc_count === 'number') {
+    const deleted = typeof body.doc_del_count === 'number' ? body.doc_del_count : 0
+    return { state: 'present', docCount: body.doc_count, deletedCount: deleted }
+  }
+  if (answer.status === 404) return { state: 'absent' }
+  if (answer.status === 401) return { state: 'unauthorized' }
+  if (answer.status === 403) return { state: 'forbidden' }
+  return { state: 'unknown', status: answer.status }
+}
+
+async function chtVersion(session: CouchSession): Promise<string | null> {
+  try {
+    const answer = await session.get('api/v2/monitoring')
+    const body = answer.json
+    if (answer.status !== 200 || !isRecord(body) || !isRecord(body.version)) return null
+    return str(body.version.app)
+  } catch {
+    return null
+  }
+}
+
+function authFailure(
+  base: string,
+  username: string,
+  where: string,
+  partial: PartialDetection = {},
+): ConnectionFailure {
+  return new ConnectionFailure(
+    'auth',
+    username === ''
+      ? `${base} requires a user name and password (HTTP 401 on ${where}).`
+      : `${base} refused the user name or password (HTTP 401 on ${where}).`,
+    username === ''
+      ? 'Fill in the user name of a CHT administrator (or a user allowed to read medic) and its password.'
+      : `Check the user name “${username}”, then type the password again (browser mode and the command line also read ${PASSWORD_ENV_VARS.couchdb}).`,
+    partial,
+  )
+}
+
+/** Who the credentials sign in as (`/_session`); a 401 there means they are wrong. */
+async function signedInAs(session: CouchSession, username: string) {
+  if (username === '') return null
+  const answer = await session.get('_session')
+  if (answer.status === 401) throw authFailure(session.baseUrl, username, '/_session')
+  const body = answer.json
+  if (answer.status !== 200 || !isRecord(body) || !isRecord(body.userCtx)) return null
+  const name = str(body.userCtx.name)
+  const roles = Array.isArray(body.userCtx.roles) ? body.userCtx.roles : []
+  return name === null ? null : { name, admin: roles.includes('_admin') }
+}
+
+/**
+ * Read-only probes of a CHT instance's CouchDB (reference section 10).
+ *
+ * `GET /` tells CouchDB from PouchDB Server from anything else (`not_couchdb`, or a redirect to
+ * another address); a 401 on `/` or `/_session` means wrong credentials. Each CHT database is
+ * then read with `GET /<db>` (doc counts; 404 absent, 401 credentials refused, 403 not allowed):
+ * that works for users to whom CouchDB 3 refuses `/_all_dbs`, and stays small on instances with
+ * thousands of per-user databases. `medic` is required (`missing_database`, `permission`). The
+ * CHT version comes from `/api/v2/monitoring` where the address is the CHT API (through nginx);
+ * a bare CouchDB has none, which is reported, not failed.
+ */
+export async function detectCouchdb(session: CouchSession, username: string): Promise<Detection> {
+  const base = session.baseUrl
+  const root = await session.get('')
+  if (root.status === 401) throw authFailure(base, username, '/')
+  if (root.status >= 300 && root.status < 400) {
+    throw new ConnectionFailure(
+      'not_couchdb',
+      `${base} redirects to ${root.location ?? 'another address'} instead of answering as CouchDB.`,
+      'Use the address the server redirects to (often the https:// form) if that is the CHT, and test again.',
+    )
+  }
+  const server = identifyServer(root)
+  if (!server) {
+    throw new ConnectionFailure(
+      'not_couchdb',
+      `${base} answered with ${describeAnswer(root)}: this is not a CouchDB server.`,
+      'Check the address and port: CHT’s CouchDB is usually https://<your CHT host> (through nginx), or port 5984 for a bare CouchDB.',
+    )
+  }
+  const user = await signedInAs(session, username)
+  const [states, cht] = await Promise.all([
+    Promise.all(CHT_DATABASES.map((name) => databaseState(session, name))),
+    chtVersion(session),
+  ])
+  const byName = new Map(CHT_DATABASES.map((name, i) => [name, states[i] as DatabaseState]))
+  const named = (state: DatabaseState['state']) =>
+    CHT_DATABASES.filter((name) => byName.get(name)?.state === state)
+
+  const detected: Record<string, Scalar> = {
+    kind: 'couchdb',
+    vendor: server.vendor,
+    couchdbVersion: server.version,
+    chtVersion: cht,
+    databases: named('present').join(','),
+    user: user?.name ?? (username || null),
+    admin: user?.admin ?? null,
+  }
+  const found = [fact('Server', server.label)]
+  if (user) found.push(fact('Signed in as', user.admin ? `${user.name} (server admin)` : user.name))
+  if (username === '') found.push(fact('Signed in as', 'nobody (anonymous access)'))
+  const present = named('present').map((name) => {
+    const state = byName.get(name) as Extract<DatabaseState, { state: 'present' }>
+    detected[`docs.${name}`] = state.docCount
+    return `${name} (${plural(state.docCount, 'document')})`
+  })
+  if (present.length > 0) found.push(fact('CHT databases', present.join(', ')))
+  const absent = named('absent')
+  if (absent.length > 0) found.push(fact('Not on this server', absent.join(', ')))
+  const closed = [...named('unauthorized'), ...named('forbidden')]
+  if (closed.length > 0) found.push(fact('Not readable by this user', closed.join(', ')))
+
+  const medic = byName.get('medic') as DatabaseState
+  const partial = { serverVersion: server.label, found, detected }
+  // A 401 after `/_session` accepted the credentials means "not a member", as PouchDB Server
+  // says it (CouchDB says 403); without a signed-in user it means credentials are needed.
+  if (medic.state === 'unauthorized' && user === null) {
+    throw authFailure(base, username, '/medic', partial)
+  }
+  if (medic.state === 'absent') {
+    throw new ConnectionFailure(
+      'missing_database',
+      `${base} is a CouchDB server, but it has no “medic” database: it is not a CHT instance’s CouchDB.`,
+      'Check the address: it must be the CouchDB of the CHT instance whose data couch2pg copies.',
+      partial,
+    )
+  }
+  if (medic.state === 'forbidden' || medic.state === 'unauthorized') {
+    throw new ConnectionFailure(
+      'permission',
+      `The user “${username}” may not read the “medic” database (HTTP ${medic.state === 'forbidden' ? 403 : 401}).`,
+      'Use a CHT administrator, or a user listed among the members of medic, medic-sentinel and medic-users-meta.',
+      partial,
+    )
+  }
+  if (medic.state !== 'present') {
+    throw new ConnectionFailure(
+      'other',
+      `${base} did not describe the “medic” database (HTTP ${medic.status}).`,
+      'Test again; if this persists, the server or a proxy in front of it is failing.',
+      partial,
+    )
+  }
+  found.push(
+    fact(
+      'CHT version',
+      cht ?? 'not reported (this address does not serve the CHT API’s /api/v2/monitoring)',
+    ),
+  )
+  detected.medicDocs = medic.docCount
+  detected.medicDeletedDocs = medic.deletedCount
+  return { serverVersion: server.label, found, detected }
+}

@@ -1,0 +1,59 @@
+import { useActionState, useEffect } from 'react'
+import { ENDPOINT_LABELS } from '../../../../shared/connection-targets'
+import { ENDPOINT_IDS } from '../../../../shared/project-schema'
+import { refreshPasswordSources, testAll } from '../../actions/connection-actions'
+import { PageHeading } from '../common/PageHeading'
+import { ConnectionCard } from './ConnectionCard'
+
+/** Tests the saved connections in turn, with the passwords the wizard already has. */
+function TestAll() {
+  const [message, action, pending] = useActionState(async () => {
+    const { reports, notSet } = await testAll()
+    const connected = reports.filter((r) => r.ok).length
+    const failed = reports.filter((r) => !r.ok).map((r) => ENDPOINT_LABELS[r.endpoint])
+    const parts = [
+      failed.length === 0 && notSet.length === 0
+        ? `All ${connected} connections work.`
+        : `${connected} of ${ENDPOINT_IDS.length} connected.`,
+    ]
+    if (failed.length > 0) parts.push(`Not connected: ${failed.join(', ')}.`)
+    if (notSet.length > 0) {
+      parts.push(`Not set up yet: ${notSet.map((e) => ENDPOINT_LABELS[e]).join(', ')}.`)
+    }
+    return parts.join(' ')
+  }, null)
+  return (
+    <form action={action} className="connections-test-all">
+      <button type="submit" className="button" disabled={pending}>
+        Test all three
+      </button>
+      <p role="status" className="connection-status">
+        {pending ? 'Testing the three connections…' : message}
+      </p>
+    </form>
+  )
+}
+
+/**
+ * The three endpoints of a migration: the CHT instance's CouchDB, the couch2pg database and the
+ * CHT Sync database. Each can be edited and tested; results are stored in the project.
+ */
+export function ConnectionsPage() {
+  useEffect(() => {
+    void refreshPasswordSources()
+  }, [])
+  return (
+    <div className="page connections-page">
+      <PageHeading>Connections</PageHeading>
+      <p className="lead">
+        The wizard reads the CHT instance’s CouchDB, the couch2pg database and the CHT Sync database
+        to check the migration. It only ever reads: every database session is read-only, with time
+        limits. Passwords are never written into the project file.
+      </p>
+      <TestAll />
+      {ENDPOINT_IDS.map((endpoint) => (
+        <ConnectionCard key={endpoint} endpoint={endpoint} />
+      ))}
+    </div>
+  )
+}
