@@ -5,9 +5,9 @@ import react from '@vitejs/plugin-react'
 /**
  * One build for the three faces.
  *
- * main: the Electron entry and the CLI entry (which also hosts browser mode) share the engine chunks;
- * only the Electron entry imports `electron`. The preload is forced to CommonJS so that it runs
- * sandboxed (SEC-02). The renderer is the same bundle for Electron and browser mode.
+ * main: the Electron entry, the CLI entry (which also hosts browser mode) and the demo benchmark
+ * (`npm run bench:demo`) share the engine chunks; only the Electron entry imports `electron`. The
+ * preload is forced to CommonJS so that it runs sandboxed (SEC-02). The renderer is the same bundle for Electron and browser mode.
  */
 export default defineConfig({
   main: {
@@ -17,6 +17,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          'bench-demo': resolve(__dirname, 'bench/demo.ts'),
         },
       },
     },

@@ -1,4 +1,7 @@
 import type { Face } from '../../shared/contract'
+import type { ConnectionService } from '../engine/connections/connection-service'
+import type { SecretStore } from '../engine/connections/secret-store'
+import type { DemoService } from '../engine/demo/demo-service'
 import type { JobRegistry } from '../engine/jobs/job-registry'
 import type { PreferencesStore } from '../engine/prefs/types'
 import type { ProjectService } from '../engine/project/types'
@@ -24,6 +27,12 @@ export interface HandlerContext {
   project: ProjectService
   prefs: PreferencesStore
   jobs: JobRegistry
+  /** The demo deployment of this process, if one was started (stopped when the face quits). */
+  demo: DemoService
+  /** Connection tests and the project's read-only database pools (SEC-12). */
+  connections: ConnectionService
+  /** Connection passwords: the keychain in Electron, environment or session elsewhere (SEC-09). */
+  secrets: SecretStore
   dialogs: DialogProvider | null
   acceptTypedPath(path: string, purpose: 'open' | 'save' | 'export'): boolean
 }

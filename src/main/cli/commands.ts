@@ -1,4 +1,5 @@
 import type { CliCommand } from './command'
+import { demoCommand } from './demo-command'
 import { serveCommand } from './serve-command'
 
 /**
@@ -6,7 +7,7 @@ import { serveCommand } from './serve-command'
  *
  * The parser and the help read only this table: a new command is one new row.
  */
-export const COMMANDS: readonly CliCommand[] = [serveCommand]
+export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand]
 
 /** The command with this name, or undefined. */
 export function findCommand(name: string): CliCommand | undefined {

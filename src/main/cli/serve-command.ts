@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from '../serve/server'
 import { UsageError, type CliCommand } from './command'
 import { ExitCode } from './exit-codes'
 import { openBrowser } from './open-browser'
+import { startServeDemo } from './serve-demo'
 import { isRendererBuilt, rendererDir } from './renderer-dir'
 
 /** The port browser mode uses unless told otherwise. */
@@ -33,12 +34,13 @@ export function parsePort(value: string | boolean | undefined): number {
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Run the wizard in your browser, on this machine only (browser mode)',
-  usage: 'serve [--port N] [--no-open] [--project FILE] [--json]',
+  usage: 'serve [--port N] [--no-open] [--project FILE | --demo] [--json]',
   description:
     'Serves the wizard on 127.0.0.1 and prints its address, which carries a one-time access token; ' +
     'requests without the token are refused. On a jump host, forward the same port number through ' +
     'SSH (ssh -L 4780:127.0.0.1:4780 host) and open the printed address on your own machine. ' +
-    'Stop it with Ctrl+C.',
+    'With --demo it first starts the demo deployment (cht-migrate demo) and opens its project. ' +
+    'Stop it with Ctrl+C (which also stops the demo and removes its files).',
   options: {
     port: {
       type: 'string',
@@ -47,9 +49,16 @@ export const serveCommand: CliCommand = {
     },
     'no-open': { type: 'boolean', description: 'Do not open a browser; only print the address' },
     project: { type: 'string', valueName: 'FILE', description: 'Open this project file at start' },
+    demo: {
+      type: 'boolean',
+      description: 'Start the demo deployment and open its project (stopped with the server)',
+    },
   },
   async run({ values, json }, io) {
     const port = parsePort(values.port)
+    if (values.demo === true && values.project !== undefined) {
+      throw new UsageError('Give either --project or --demo, not both.')
+    }
     const dir = rendererDir()
     if (!isRendererBuilt(dir)) {
       io.stderr(`The wizard is not built; run npm run build (no index.html in ${dir}).`)
@@ -60,6 +69,9 @@ export const serveCommand: CliCommand = {
       dialogs: null,
       acceptTypedPath: () => true,
     })
+    // With a demo, Ctrl+C must be heard from the start: it cancels a demo still starting.
+    const stopSignal = values.demo === true ? io.untilStopSignal() : null
+    if (stopSignal && !(await startServeDemo(ctx, io, stopSignal))) return ExitCode.Error
     if (typeof values.project === 'string') {
       const path = resolve(values.project)
       const opened = await call('project.open', { path }, ctx)
@@ -74,6 +86,8 @@ export const serveCommand: CliCommand = {
       server = await startServer({ port, rendererDir: dir, ctx })
     } catch (e) {
       io.stderr(listenFailure(e, port))
+      await ctx.connections.closeAll()
+      await ctx.demo.stop()
       return ExitCode.Error
     }
     if (json) {
@@ -85,9 +99,11 @@ export const serveCommand: CliCommand = {
     io.stderr('The address carries an access token: share it with no one. Press Ctrl+C to stop.')
     if (values['no-open'] !== true) openBrowser(server.url)
 
-    const signal = await io.untilStopSignal()
+    const signal = await (stopSignal ?? io.untilStopSignal())
     io.stderr(`Stopping (${signal})…`)
     await server.close()
+    await ctx.connections.closeAll()
+    if (await ctx.demo.stop()) io.stderr('Stopped the demo deployment and removed its files.')
     return ExitCode.Ok
   },
 }

@@ -18,6 +18,7 @@ import { APP_START_URL, isSameAppOrigin, registerAppScheme, serveRenderer } from
 import { projectPathFromArgs } from './command-line'
 import { askUnsavedChanges, createDialogProvider, showErrorMessage } from './dialogs'
 import { createSenderCheck, registerIpcHandlers, sendEvent } from './ipc'
+import { createKeychainSecretStore } from './keychain-secret-store'
 import { openMainWindow, showProject } from './main-window'
 import { buildMenuTemplate } from './menu'
 import { createProjectActions, type ProjectActions } from './project-actions'
@@ -87,9 +88,12 @@ async function start(): Promise<void> {
     return late.ctx
   }
   const paths = createTypedPathPolicy(() => requireCtx().prefs)
+  const configDir = process.env.CHT_MIGRATE_CONFIG_DIR?.trim() || app.getPath('userData')
   const context = await createHandlerContext({
     face: 'electron',
-    configDir: process.env.CHT_MIGRATE_CONFIG_DIR?.trim() || app.getPath('userData'),
+    configDir,
+    // SEC-09: passwords in the OS keychain through safeStorage, or for this run only.
+    secrets: createKeychainSecretStore({ dir: configDir, log }),
     dialogs: createDialogProvider({ getWindow, defaultDir: () => requireCtx().defaultProjectDir }),
     // SEC-10: a path typed in the page is accepted only to reopen a recent project.
     acceptTypedPath: (path, purpose) => paths.accept(path, purpose),
@@ -178,7 +182,7 @@ function createMenuRefresher(ctx: HandlerContext, actions: ProjectActions): () =
 
 /**
  * Quits when the window is gone (macOS keeps the app in the dock unless Quit was chosen), and
- * writes any pending autosave before the process exits.
+ * writes any pending autosave (and stops a demo deployment) before the process exits.
  */
 function installQuitHandling(ctx: HandlerContext, createWindow: () => void): void {
   app.on('before-quit', () => {
@@ -197,6 +201,10 @@ function installQuitHandling(ctx: HandlerContext, createWindow: () => void): voi
     void ctx.project
       .flush()
       .catch((e) => log('the last autosave failed while quitting', e))
+      .then(() => ctx.connections.closeAll())
+      // The demo deployment lives as long as the app: its servers stop and its folder goes.
+      .then(() => ctx.demo.stop())
+      .catch((e) => log('stopping the demo deployment failed while quitting', e))
       .finally(() => {
         flushed = true
         app.quit()

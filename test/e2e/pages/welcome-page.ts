@@ -9,6 +9,10 @@ export class WelcomePage {
   readonly recent: Locator
   readonly alert: Locator
   readonly backupButton: Locator
+  readonly demo: Locator
+  readonly demoButton: Locator
+  readonly demoProgress: Locator
+  readonly demoCancel: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'CHT Sync migration wizard' })
@@ -18,6 +22,10 @@ export class WelcomePage {
     this.recent = page.getByRole('region', { name: 'Recent projects' })
     this.alert = page.getByRole('alert')
     this.backupButton = page.getByRole('button', { name: 'Open the backup copy' })
+    this.demo = page.getByRole('region', { name: 'Try it without a real CHT' })
+    this.demoButton = this.demo.getByRole('button', { name: 'Try the demo deployment' })
+    this.demoProgress = this.demo.getByRole('progressbar')
+    this.demoCancel = this.demo.getByRole('button', { name: 'Cancel' })
   }
 
   async expectShown(): Promise<void> {

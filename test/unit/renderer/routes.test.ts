@@ -7,6 +7,7 @@ describe('routes in the address fragment', () => {
     const routes = [
       { name: 'overview' } as const,
       { name: 'settings' } as const,
+      { name: 'connections' } as const,
       ...STEP_IDS.map((stepId) => ({ name: 'step', stepId }) as const),
     ]
     for (const route of routes) expect(hashToRoute(routeToHash(route))).toEqual(route)

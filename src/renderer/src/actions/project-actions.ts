@@ -19,7 +19,7 @@ const store = () => useStore.getState()
 const hasNativeDialogs = () => store().info?.nativeDialogs ?? false
 
 /** Takes a project the engine just opened, created or saved, and shows its overview. */
-function adopt(project: ProjectState): void {
+export function adopt(project: ProjectState): void {
   store().replaceProject(project)
   showOverview()
   void refreshRecent()

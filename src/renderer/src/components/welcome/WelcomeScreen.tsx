@@ -2,6 +2,7 @@ import { MIGRATION_GUIDE_URL } from '../../lib/links'
 import { DocLink } from '../common/DocLink'
 import { ErrorBanner } from '../common/ErrorBanner'
 import { UserNameControl } from '../shell/UserNameControl'
+import { DemoCard } from './DemoCard'
 import { NewProjectForm } from './NewProjectForm'
 import { OpenProjectForm } from './OpenProjectForm'
 import { RecentList } from './RecentList'
@@ -29,6 +30,7 @@ export function WelcomeScreen() {
           <OpenProjectForm />
         </div>
         <RecentList />
+        <DemoCard />
       </main>
     </div>
   )

