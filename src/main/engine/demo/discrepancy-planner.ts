@@ -1,4 +1,4 @@
-import type { Discrepancy, DiscrepancyKind } from '../../../shared/demo'
+import { DISCREPANCY_KINDS, type Discrepancy, type DiscrepancyKind } from '../../../shared/demo'
 import { hashUnit, labelCode } from './generator/prng'
 import type { CategoryCounts, DocCategory, GeneratedDoc } from './generator/types'
 
@@ -111,20 +111,9 @@ export class DiscrepancyPlanner {
 
   /** Everything injected so far, in a stable order (by kind, then document id). */
   get discrepancies(): Discrepancy[] {
-    const order = (k: DiscrepancyKind) => KIND_ORDER.indexOf(k)
+    const order = (k: DiscrepancyKind) => DISCREPANCY_KINDS.indexOf(k)
     return [...this.found].sort(
       (a, b) => order(a.kind) - order(b.kind) || (a.docId ?? '').localeCompare(b.docId ?? ''),
     )
   }
 }
-
-const KIND_ORDER: readonly DiscrepancyKind[] = [
-  'missing_in_cht_sync',
-  'stale_revision_in_cht_sync',
-  'delete_not_applied_in_cht_sync',
-  'delete_not_applied_in_couch2pg',
-  'couch2pg_behind',
-  'model_lag',
-  'model_wrong_value',
-  'dbt_run_failed',
-]
