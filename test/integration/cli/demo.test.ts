@@ -1,38 +1,22 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT, spawnCli, type SpawnedCli } from '../../support/built-cli'
 import type { DemoJson } from '../../../src/main/cli/demo-output'
 
 /** `cht-migrate demo` as users run it: the built CLI, in its own process, stopped by signals. */
-const ROOT = resolve(__dirname, '../../..')
-const BIN = join(ROOT, 'bin', 'cht-migrate.cjs')
 let base: string
 
-interface Spawned {
-  child: ChildProcess
-  stdout: () => string
-  stderr: () => string
-  exit: Promise<number | null>
-}
+type Spawned = SpawnedCli
 
 /** Runs the built CLI with its temp folder inside this test's folder (TMPDIR). */
 function cli(...args: string[]): Spawned {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, TMPDIR: join(base, 'tmp') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  let err = ''
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')))
-  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-  return { child, stdout: () => out, stderr: () => err, exit }
+  return spawnCli(args, { TMPDIR: join(base, 'tmp') })
 }
 
 async function until(check: () => boolean, what: string, spawned: Spawned, ms = 60_000) {

@@ -1,42 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT, spawnCli, type SpawnedCli } from '../../support/built-cli'
 import { sendRequest } from '../../support/http-request'
-
-const ROOT = resolve(__dirname, '../../..')
-const BIN = join(ROOT, 'bin', 'cht-migrate.cjs')
 
 let base: string
 
-interface Spawned {
-  child: ChildProcess
-  stdout: () => string
-  stderr: () => string
-  exit: Promise<number | null>
-}
+type Spawned = SpawnedCli
 
 /** Runs the built `cht-migrate` with a config folder of its own. */
 function cli(...args: string[]): Spawned {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      CHT_MIGRATE_CONFIG_DIR: join(base, 'config'),
-      CHT_MIGRATE_PROJECT_DIR: join(base, 'projects'),
-      CHT_MIGRATE_RENDERER_DIR: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  return spawnCli(args, {
+    CHT_MIGRATE_CONFIG_DIR: join(base, 'config'),
+    CHT_MIGRATE_PROJECT_DIR: join(base, 'projects'),
+    CHT_MIGRATE_RENDERER_DIR: '',
   })
-  let out = ''
-  let err = ''
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')))
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')))
-  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
-  return { child, stdout: () => out, stderr: () => err, exit }
 }
 
 async function firstLine(spawned: Spawned, timeoutMs = 15_000): Promise<string> {
