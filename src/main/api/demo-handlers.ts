@@ -1,5 +1,6 @@
-import { ENDPOINT_IDS, type Connections } from '../../shared/project-schema'
+import { ENDPOINT_IDS, type Connections, type ProjectState } from '../../shared/project-schema'
 import { AppError } from '../../shared/result'
+import { reportToResult } from '../engine/connections/report-result'
 import { profileIdentity } from '../engine/connections/secret-store'
 import type { DemoDeployment } from '../engine/demo/start-demo'
 import type { HandlerContext } from './context'
@@ -37,8 +38,9 @@ export const demoHandlers: DomainHandlers<'demo'> = {
       if (e instanceof AppError && e.code === 'CANCELLED') await ctx.demo.stop()
       throw e
     }
-    const project = await ctx.project.open(deployment.projectPath)
-    await rememberPasswords(ctx, deployment, project.document.connections)
+    const opened = await ctx.project.open(deployment.projectPath)
+    await rememberPasswords(ctx, deployment, opened.document.connections)
+    const project = await testConnections(ctx, deployment, opened.document.connections)
     return { project, endpoints: deployment.endpoints, manifestPath: deployment.manifestPath }
   },
   'demo.status': async (_input, ctx) => {
@@ -69,6 +71,23 @@ async function closeDemoProject(ctx: HandlerContext, evenIfKept: boolean): Promi
   if (running.kept && !evenIfKept) return
   await ctx.project.flush()
   await ctx.project.close()
+}
+
+/**
+ * Tests the three demo connections once and stores the results, so the demo project opens with
+ * its connections already checked (a person trying the wizard sees them green at once).
+ */
+async function testConnections(
+  ctx: HandlerContext,
+  deployment: DemoDeployment,
+  connections: Connections,
+): Promise<ProjectState> {
+  const reports = await Promise.all(
+    ENDPOINT_IDS.map((endpoint) =>
+      ctx.connections.test(endpoint, connections, deployment.passwords[endpoint]),
+    ),
+  )
+  return ctx.project.recordResults(reports.map(reportToResult))
 }
 
 async function rememberPasswords(

@@ -60,6 +60,13 @@ describe('demo.start, demo.status, demo.manifest, demo.stop', () => {
       ...endpoints.couch2pg,
       ssl: 'disable',
     })
+    // The demo project opens with its three connections already tested and stored as evidence.
+    for (const endpoint of ENDPOINT_IDS) {
+      expect(project.document.results[`connection.${endpoint}`], endpoint).toMatchObject({
+        itemId: 'plan.connections',
+        verdict: 'pass',
+      })
+    }
     expect(events.filter((e) => e.jobId === 'demo-1').at(-1)?.state).toBe('succeeded')
     expect(events.some((e) => e.message === 'Loading documents')).toBe(true)
 
