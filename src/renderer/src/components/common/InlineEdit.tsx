@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { FieldError } from './FieldError'
 
 /**
  * Shows a value with a “Change” button that turns into a small form: a labelled text field with
@@ -118,11 +119,7 @@ export function InlineEdit({
       <button type="button" className="button button-small" onClick={stop}>
         Cancel
       </button>
-      {error ? (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </span>
-      ) : null}
+      <FieldError fieldId={id} error={error} as="span" />
     </form>
   )
 }

@@ -3,6 +3,7 @@ import { exportMarkdown, saveProjectAs } from '../../actions/project-actions'
 import { baseName, dirName, joinPath, slugify, withExtension } from '../../lib/format'
 import { useStore } from '../../store'
 import { Modal } from './Modal'
+import { FieldError } from '../common/FieldError'
 
 /**
  * Browser mode's stand-in for the save dialog: asks for the path of the project copy (Save As)
@@ -62,11 +63,7 @@ export function PathDialog({ kind }: { kind: 'saveAs' | 'export' }) {
                 ? 'From now on the project is saved to this file; the current file stays as it is.'
                 : 'The summary lists every step and item with its status, notes, evidence and results.'}
             </p>
-            {error ? (
-              <p id={`${id}-error`} className="field-error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <FieldError fieldId={id} error={error} />
           </div>
           <div className="modal-actions">
             <button type="submit" className="button button-primary" disabled={pending}>

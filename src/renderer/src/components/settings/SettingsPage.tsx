@@ -4,6 +4,7 @@ import { useStore } from '../../store'
 import { selectSettings } from '../../store/selectors'
 import { PageHeading } from '../common/PageHeading'
 import { UserNameControl } from '../shell/UserNameControl'
+import { FieldError } from '../common/FieldError'
 
 function StaleAgeForm() {
   const staleAfterDays = useStore((s) => selectSettings(s).staleAfterDays)
@@ -55,11 +56,7 @@ function StaleAgeForm() {
           A result older than this is flagged “Stale” so nobody relies on an old measurement. Stored
           in the project file, so the whole team sees the same.
         </p>
-        {error ? (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError fieldId={id} error={error} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
