@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { atomicWriteFile, nodeAtomicFs } from '../../../../src/main/engine/project/atomic-write'
 import {
   claimTempPath,
+  processStartTicks,
   releaseTempPath,
   removeStaleTemps,
 } from '../../../../src/main/engine/project/temp-files'
@@ -14,8 +15,9 @@ let dir: string
 let cleanup: () => void
 const BASE = 'kenya.chtmig.json'
 const HEX = 'ab'.repeat(8)
-const temp = (pid: number, kind = 'tmp', hex = HEX) => {
-  const path = join(dir, `.${BASE}.${pid}-${hex}.${kind}`)
+const startOf = (pid: number) => processStartTicks(pid) ?? '0'
+const temp = (pid: number, kind = 'tmp', hex = HEX, start = startOf(pid)) => {
+  const path = join(dir, `.${BASE}.${pid}-${start}-${hex}.${kind}`)
   writeFileSync(path, '{"format": "cht-mig')
   return path
 }
@@ -36,7 +38,7 @@ describe('stale temp files', () => {
     const pid = deadPid()
     const dead = temp(pid)
     const deadBackup = temp(pid, 'baktmp')
-    const otherFile = join(dir, `.other.json.${pid}-${HEX}.tmp`)
+    const otherFile = join(dir, `.other.json.${pid}-0-${HEX}.tmp`)
     writeFileSync(otherFile, '{')
     await atomicWriteFile(join(dir, BASE), '{}')
     expect(existsSync(dead)).toBe(false)
@@ -51,6 +53,14 @@ describe('stale temp files', () => {
     await removeStaleTemps(nodeAtomicFs, dir, BASE)
     expect(existsSync(live)).toBe(true)
     expect(existsSync(ancient)).toBe(false)
+  })
+
+  it('keeps a live writer’s backup link even though it carries the old file’s times', async () => {
+    // A `.baktmp` is a hard link to the file being replaced, so its mtime is that file's.
+    const link = temp(process.ppid, 'baktmp')
+    age(link, 30 * 60_000)
+    await removeStaleTemps(nodeAtomicFs, dir, BASE)
+    expect(existsSync(link)).toBe(true)
   })
 
   it('removes this process’s own leftovers but never a temp file it is writing', async () => {
@@ -72,9 +82,9 @@ describe('stale temp files', () => {
       try {
         await new Promise((r) => setTimeout(r, 100))
         const current = temp(sleeper.pid!)
-        // Written half an hour before the process holding that pid started: a previous owner's.
-        const reused = temp(sleeper.pid!, 'tmp', 'ef'.repeat(8))
-        age(reused, 30 * 60_000)
+        // Named with another start time: a previous owner's of the same pid.
+        const earlier = String(Number(startOf(sleeper.pid!)) - 100)
+        const reused = temp(sleeper.pid!, 'tmp', 'ef'.repeat(8), earlier)
         await removeStaleTemps(nodeAtomicFs, dir, BASE)
         expect(existsSync(current)).toBe(true)
         expect(existsSync(reused)).toBe(false)
