@@ -1,8 +1,12 @@
 import { z } from 'zod'
 import { intentSchema } from './intents'
-import { connectionReportSchema, passwordSourceSchema } from './connections'
+import { passwordSourceSchema } from './connections'
 import { demoEndpointsSchema, demoManifestSchema, demoSizeSchema } from './demo'
+import { jobIdSchema, jobSnapshotSchema, jobStartedSchema } from './jobs'
+import { pathSchema } from './paths'
+import { projectPatchSchema } from './project-patch'
 import { endpointIdSchema, projectStateSchema } from './project-schema'
+import { storedResultSchema } from './results/result-schema'
 
 /**
  * The one list of operations any face may call.
@@ -12,7 +16,7 @@ import { endpointIdSchema, projectStateSchema } from './project-schema'
  * `src/main/api` must implement exactly these keys. Add an operation here first.
  */
 const empty = z.object({}).strict()
-const optionalPath = z.string().min(1).max(4096).optional()
+const optionalPath = pathSchema.optional()
 
 export const faceSchema = z.enum(['electron', 'browser', 'cli'])
 export type Face = z.infer<typeof faceSchema>
@@ -38,10 +42,23 @@ export const appInfoSchema = z.object({
   nativeDialogs: z.boolean(),
   defaultProjectDir: z.string(),
   docsBaseUrl: z.string(),
+  /** The wizard's log file, where "the details are in the log" messages point. */
+  logPath: z.string(),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
 const projectOrNull = z.object({ project: projectStateSchema.nullable() })
+
+/** What a started demo deployment hands back when its job finishes. */
+export const demoStartedSchema = z.object({
+  project: projectStateSchema,
+  endpoints: demoEndpointsSchema,
+  manifestPath: z.string(),
+  /** The demo's folder (removed when the demo stops, unless it was kept). */
+  dir: z.string(),
+  kept: z.boolean(),
+})
+export type DemoStarted = z.infer<typeof demoStartedSchema>
 
 export const contract = {
   'app.info': { input: empty, output: appInfoSchema },
@@ -71,10 +88,10 @@ export const contract = {
       .strict(),
     output: projectStateSchema,
   },
-  'project.save': { input: empty, output: projectStateSchema },
+  'project.save': { input: empty, output: projectPatchSchema },
   'project.saveAs': {
     input: z.object({ path: optionalPath }).strict(),
-    output: projectStateSchema,
+    output: projectPatchSchema,
   },
   'project.close': {
     input: z.object({ discardChanges: z.boolean().optional() }).strict(),
@@ -82,7 +99,7 @@ export const contract = {
   },
   'project.update': {
     input: z.object({ intents: z.array(intentSchema).min(1).max(100) }).strict(),
-    output: projectStateSchema,
+    output: projectPatchSchema,
   },
   'project.recent': { input: empty, output: z.object({ entries: z.array(recentEntrySchema) }) },
   'project.export': {
@@ -93,7 +110,8 @@ export const contract = {
     input: z
       .object({ endpoint: endpointIdSchema, password: z.string().max(1000).optional() })
       .strict(),
-    output: connectionReportSchema,
+    /** The stored result of the test (kind `connection`), as it was recorded in the project. */
+    output: storedResultSchema,
   },
   'connections.setPassword': {
     input: z
@@ -124,16 +142,14 @@ export const contract = {
       .object({
         size: demoSizeSchema,
         docs: z.number().int().min(100).max(20_000_000).optional(),
-        seed: z.number().int().optional(),
-        jobId: z.string().min(1).max(100).optional(),
+        seed: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
+        /** Keep the demo's servers' data, project and manifest in this folder (new or empty). */
+        keep: optionalPath,
         discardChanges: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({
-      project: projectStateSchema,
-      endpoints: demoEndpointsSchema,
-      manifestPath: z.string(),
-    }),
+    output: jobStartedSchema,
+    job: demoStartedSchema,
   },
   'demo.status': {
     input: empty,
@@ -146,8 +162,13 @@ export const contract = {
   },
   'demo.stop': { input: empty, output: z.object({ stopped: z.boolean() }) },
   'demo.manifest': { input: empty, output: demoManifestSchema },
+  'jobs.list': {
+    input: empty,
+    /** Running jobs and the ones that finished in the last minutes, newest first. */
+    output: z.object({ jobs: z.array(jobSnapshotSchema) }),
+  },
   'jobs.cancel': {
-    input: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    input: z.object({ jobId: jobIdSchema }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
 } as const
@@ -157,6 +178,21 @@ export type OpName = keyof Contract
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>
 export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>
 export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>
+
+/** The operations that start a job; the job's value (in `job.finished`) has its own schema. */
+export type JobOpName = {
+  [K in OpName]: Contract[K] extends { job: z.ZodType } ? K : never
+}[OpName]
+export type JobOutput<K extends JobOpName> = Contract[K] extends { job: infer S extends z.ZodType }
+  ? z.output<S>
+  : never
+
+/** The schema of a job's value by the kind (start operation) of the job, if it has one. */
+export function jobOutputSchema(kind: string): z.ZodType | null {
+  if (!isOpName(kind)) return null
+  const entry = contract[kind] as { job?: z.ZodType }
+  return entry.job ?? null
+}
 export const OP_NAMES = Object.keys(contract) as OpName[]
 
 export const isOpName = (name: string): name is OpName =>

@@ -27,6 +27,7 @@ export const OP_NAME_LIST = [
   'demo.status',
   'demo.stop',
   'demo.manifest',
+  'jobs.list',
   'jobs.cancel',
 ] as const
 

@@ -1,7 +1,7 @@
 import {
   emptyItemState,
   ITEM_STATUSES,
-  type CheckResult,
+  type StoredResult,
   type ItemState,
   type ItemStatus,
 } from './project-schema'
@@ -117,10 +117,10 @@ export function ageInDays(ranAt: string, now: number): number {
 
 /** The newest stored result recorded against an item, if any. */
 export function latestResultFor(
-  results: Record<string, CheckResult>,
+  results: Record<string, StoredResult>,
   itemId: string,
-): CheckResult | undefined {
-  let latest: CheckResult | undefined
+): StoredResult | undefined {
+  let latest: StoredResult | undefined
   for (const result of Object.values(results)) {
     if (result.itemId !== itemId) continue
     if (!latest || Date.parse(result.ranAt) > Date.parse(latest.ranAt)) latest = result
@@ -135,11 +135,11 @@ export function latestResultFor(
  * describes the item.
  */
 export function staleResults(
-  results: Record<string, CheckResult>,
+  results: Record<string, StoredResult>,
   staleAfterDays: number,
   now: number,
-): CheckResult[] {
-  const latestByItem = new Map<string, CheckResult>()
+): StoredResult[] {
+  const latestByItem = new Map<string, StoredResult>()
   for (const result of Object.values(results)) {
     const seen = latestByItem.get(result.itemId)
     if (!seen || Date.parse(result.ranAt) > Date.parse(seen.ranAt)) {

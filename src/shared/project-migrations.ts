@@ -1,4 +1,6 @@
+import { migrateV2toV3 } from './migrations/v2-to-v3'
 import { CURRENT_SCHEMA_VERSION, emptyConnections } from './project-schema'
+import { describeValue, excerpt } from './redact'
 import { AppError } from './result'
 
 /** Turns a document of schema N into one of schema N+1; must not mutate its argument. */
@@ -11,9 +13,12 @@ export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, 
  * - 1 → 2: the three connection profiles (none yet) and the demo marker (not a demo project).
  *   A version bump rather than optional fields, so that an older build refuses a file with
  *   connections instead of silently dropping them on its next save.
+ * - 2 → 3: stored results become typed, with kinds, endpoints, a partial marker and history
+ *   (see migrations/v2-to-v3.ts).
  */
 export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   1: (doc) => ({ ...doc, connections: emptyConnections(), demo: null }),
+  2: migrateV2toV3,
 }
 
 /**
@@ -33,7 +38,7 @@ export function migrateToCurrent(
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
     throw new AppError(
       'PROJECT_INVALID',
-      `The project's schemaVersion (${JSON.stringify(from) ?? 'missing'}) is not a version this wizard knows; versions start at 1.`,
+      `The project's schemaVersion (${describeValue(from)}) is not a version this wizard knows; versions start at 1.`,
       { field: 'schemaVersion' },
     )
   }
@@ -58,7 +63,8 @@ export function migrateToCurrent(
     try {
       current = { ...step(current), schemaVersion: version + 1 }
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e)
+      // The step's message may quote the document; only a short excerpt goes into ours.
+      const reason = excerpt(e instanceof Error ? e.message : String(e), 160)
       throw new AppError(
         'PROJECT_INVALID',
         `The project could not be upgraded from schema ${version} to ${version + 1}: ${reason}`,

@@ -1,10 +1,15 @@
 import { z } from 'zod'
 import { errorCodeSchema } from './result'
+import { storedResultSchema } from './results/result-schema'
+
+export { ENDPOINT_IDS, endpointIdSchema, type EndpointId } from './endpoints'
+export { VERDICTS, verdictSchema, type Verdict } from './results/common'
+export type { StoredResult } from './results/result-schema'
 
 /** The `format` marker every project file carries; a JSON file without it is someone else's. */
 export const PROJECT_FORMAT = 'cht-migration-project'
 /** The schema version this build writes. Older files are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 export const PROJECT_FILE_EXTENSION = '.chtmig.json'
 /** Project files above this size are refused before parsing (SEC-13). */
 export const MAX_PROJECT_BYTES = 50 * 1024 * 1024
@@ -46,32 +51,6 @@ export const itemStateSchema = z.object({
 })
 export type ItemState = z.infer<typeof itemStateSchema>
 
-export const VERDICTS = ['pass', 'warn', 'fail', 'error', 'info'] as const
-export const verdictSchema = z.enum(VERDICTS)
-export type Verdict = z.infer<typeof verdictSchema>
-
-/**
- * The stored evidence of one automated check or comparison run.
- *
- * Kept so that a saved project can be reviewed offline: when it ran, against which endpoint,
- * what it measured, and its verdict.
- */
-export const checkResultSchema = z.object({
-  checkId: shortText,
-  itemId: shortText,
-  title: z.string().max(500),
-  ranAt: isoDate,
-  endpoint: z.string().max(500).nullable(),
-  verdict: verdictSchema,
-  summary: z.string().max(5_000),
-  measurements: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-})
-export type CheckResult = z.infer<typeof checkResultSchema>
-
-export const ENDPOINT_IDS = ['couchdb', 'couch2pg', 'chtSync'] as const
-export const endpointIdSchema = z.enum(ENDPOINT_IDS)
-export type EndpointId = z.infer<typeof endpointIdSchema>
-
 const hostSchema = z.string().trim().min(1).max(255)
 const identifier = z.string().trim().min(1).max(63)
 
@@ -92,13 +71,27 @@ export const couchdbProfileSchema = z.object({
 export type CouchdbProfile = z.infer<typeof couchdbProfileSchema>
 
 export const SSL_MODES = ['disable', 'require', 'verify-full'] as const
-/** A PostgreSQL server and database; the password lives in the keychain or the environment. */
+const certPath = z.string().trim().min(1).max(4096).nullable()
+
+/**
+ * Files for TLS with client certificates (libpq's `sslrootcert`, `sslcert`, `sslkey`): paths on
+ * this machine, read when a session opens. Optional: most servers need none.
+ */
+export const sslFilesSchema = z.object({ ca: certPath, cert: certPath, key: certPath })
+export type SslFiles = z.infer<typeof sslFilesSchema>
+
+/**
+ * A PostgreSQL server and database. The password lives in the keychain or the environment, and
+ * may be absent: a server that trusts the user, a `.pgpass` entry or a client certificate needs
+ * none. `host` may be a Unix socket folder (starting with `/`).
+ */
 export const postgresProfileSchema = z.object({
   host: hostSchema,
   port: z.number().int().min(1).max(65535),
   database: identifier,
   user: z.string().trim().min(1).max(200),
   ssl: z.enum(SSL_MODES),
+  sslFiles: sslFilesSchema.optional(),
 })
 export type PostgresProfile = z.infer<typeof postgresProfileSchema>
 
@@ -153,15 +146,22 @@ export const projectDocumentSchema = z.object({
   appVersion: shortText,
   settings: projectSettingsSchema,
   items: z.record(shortText, itemStateSchema),
-  results: z.record(shortText, checkResultSchema),
+  results: z.record(shortText, storedResultSchema),
   connections: connectionsSchema,
   demo: demoInfoSchema.nullable(),
 })
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>
 
-/** The project as the faces see it: the document plus where it lives and whether it is saved. */
-export const projectStateSchema = z.object({
-  document: projectDocumentSchema,
+/**
+ * Where the open project lives and whether it is saved: everything of the state but the document.
+ * Sent with every change, so it stays small.
+ */
+export const projectMetaSchema = z.object({
+  /**
+   * Grows with every change the engine makes to the open project (and never goes back within a
+   * process), so a copy knows whether a patch applies to it.
+   */
+  revision: z.number().int().nonnegative(),
   path: z.string().nullable(),
   dirty: z.boolean(),
   lastSavedAt: isoDate.nullable(),
@@ -173,6 +173,10 @@ export const projectStateSchema = z.object({
    */
   lastSaveError: z.object({ code: errorCodeSchema, message: z.string() }).nullable(),
 })
+export type ProjectMeta = z.infer<typeof projectMetaSchema>
+
+/** The project as the faces see it: the document plus where it lives and whether it is saved. */
+export const projectStateSchema = projectMetaSchema.extend({ document: projectDocumentSchema })
 export type ProjectState = z.infer<typeof projectStateSchema>
 
 export const emptyItemState = (): ItemState => ({

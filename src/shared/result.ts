@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'IO_ERROR',
   'CANCELLED',
+  'JOB_RUNNING',
+  'SQL_REFUSED',
   'UNSUPPORTED',
   'INTERNAL',
 ] as const

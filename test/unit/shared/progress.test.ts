@@ -9,7 +9,7 @@ import {
   statusCounts,
   stepCompletion,
 } from '../../../src/shared/progress'
-import type { CheckResult, ItemState, ItemStatus } from '../../../src/shared/project-schema'
+import type { ItemState, ItemStatus, StoredResult } from '../../../src/shared/project-schema'
 import { ALL_ITEMS, findStep, STEPS } from '../../../src/shared/steps-catalog'
 import type { StepDef } from '../../../src/shared/steps'
 
@@ -24,15 +24,18 @@ const state = (status: ItemStatus, updatedAt: string | null = null): ItemState =
   updatedAt,
 })
 
-const result = (itemId: string, ranAt: string, checkId = itemId): CheckResult => ({
-  checkId,
+const result = (itemId: string, ranAt: string, id = itemId): StoredResult => ({
+  id,
   itemId,
   title: itemId,
-  ranAt,
-  endpoint: null,
   verdict: 'pass',
   summary: '',
-  measurements: {},
+  ranAt,
+  durationMs: 0,
+  endpoints: [],
+  partial: null,
+  details: { kind: 'check', checkId: id, evidence: [], remedy: null, skippedBecause: null },
+  history: [],
 })
 
 const plan = findStep('plan') as StepDef

@@ -24,18 +24,19 @@ const codeOf = (run: () => unknown) => {
 }
 
 describe('migrateToCurrent', () => {
-  it('brings a schema 1 file to schema 2: no connections yet, not a demo project', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(2)
-    expect(Object.keys(MIGRATIONS)).toEqual(['1'])
-    const doc = { schemaVersion: 1, name: 'x' }
+  it('brings a schema 1 file to schema 3: no connections yet, not a demo project, no results', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(3)
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2'])
+    const doc = { schemaVersion: 1, name: 'x', results: {} }
     expect(migrateToCurrent(doc)).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       name: 'x',
+      results: {},
       connections: { couchdb: null, couch2pg: null, chtSync: null },
       demo: null,
     })
-    expect(doc).toEqual({ schemaVersion: 1, name: 'x' })
-    const current = { schemaVersion: 2, name: 'y' }
+    expect(doc).toEqual({ schemaVersion: 1, name: 'x', results: {} })
+    const current = { schemaVersion: 3, name: 'y' }
     expect(migrateToCurrent(current)).toBe(current)
   })
 
