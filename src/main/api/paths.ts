@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path'
 import { PROJECT_FILE_EXTENSION } from '../../shared/project-schema'
 import { AppError } from '../../shared/result'
 import type { HandlerContext } from './context'
@@ -6,7 +7,11 @@ import type { HandlerContext } from './context'
  * Turns an optional typed path into the path to use, following the face's rules (SEC-10).
  *
  * With no path, a face with native dialogs asks the user (`CANCELLED` when they dismiss it);
- * without dialogs the path is required. A typed path the face does not accept is refused.
+ * without dialogs the path is required. A typed path the face does not accept is refused. In
+ * browser mode a typed path names a file on the machine running `cht-migrate serve`, whose
+ * working folder the person cannot see: a relative one is refused, with the absolute path it
+ * would mean in the default project folder as a suggestion. The CLI resolves a relative path
+ * against its own working folder, as a shell user expects.
  */
 export async function resolvePath(
   ctx: HandlerContext,
@@ -21,7 +26,17 @@ export async function resolvePath(
         'Choose the file with the Open or Save dialog; typed paths are not accepted here.',
       )
     }
-    return purpose === 'save' ? withProjectExtension(path) : path
+    const named = purpose === 'save' ? withProjectExtension(path) : path
+    if (isAbsolute(named)) return named
+    if (ctx.face === 'browser') {
+      const suggestion = resolve(ctx.defaultProjectDir, named)
+      throw new AppError(
+        'BAD_REQUEST',
+        `Paths are on the machine running “cht-migrate serve”, and must be absolute there: “${named}” is relative. Did you mean “${suggestion}”?`,
+        { field: 'path', suggestion },
+      )
+    }
+    return ctx.face === 'cli' ? resolve(named) : named
   }
   if (!ctx.dialogs) {
     throw new AppError('BAD_REQUEST', 'Give the path of the file.', { field: 'path' })

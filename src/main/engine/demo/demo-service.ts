@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises'
 import { demoManifestSchema, type DemoManifest } from '../../../shared/demo'
 import { AppError } from '../../../shared/result'
+import { BoundedReadError, readBoundedRegularFile } from '../fs/bounded-read'
 import { startDemo, type DemoDeployment, type DemoJob, type StartDemoOptions } from './start-demo'
+
+/** A manifest lists the injected discrepancies: well under this even for the largest demo. */
+const MAX_MANIFEST_BYTES = 5 * 1024 * 1024
 
 export interface DemoStatus {
   running: boolean
@@ -80,10 +83,16 @@ export function createDemoService(
           'No demo deployment is running and the open project is not a demo.',
         )
       }
+      // The path comes from the project file: read only a regular file of bounded size, never
+      // a FIFO (which would block forever) or a device.
       let text: string
       try {
-        text = await readFile(fallbackPath, 'utf8')
-      } catch {
+        const bytes = await readBoundedRegularFile(fallbackPath, MAX_MANIFEST_BYTES, {
+          label: "The demo's manifest",
+        })
+        text = bytes.toString('utf8')
+      } catch (e) {
+        if (!(e instanceof BoundedReadError) || e.reason !== 'missing') throw e
         throw new AppError('FILE_NOT_FOUND', `The demo's manifest is gone (${fallbackPath}).`, {
           path: fallbackPath,
         })

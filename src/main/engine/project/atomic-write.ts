@@ -1,6 +1,7 @@
 import { constants as fsConstants, promises as fsp } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { AppError } from '../../../shared/result'
+import { entryKind, notAFileMessage, type EntryStats } from '../fs/entry-kind'
 import { claimTempPath, releaseTempPath, removeStaleTemps } from './temp-files'
 
 /**
@@ -12,7 +13,7 @@ export interface AtomicFs {
   /** Follows symlinks to the real file, so a linked project is updated, not replaced by a copy. */
   resolve(path: string): Promise<string>
   /** Returns the entry at `path` (not following a final symlink), or null when there is none. */
-  lstat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; mode: number } | null>
+  lstat(path: string): Promise<(EntryStats & { mode: number }) | null>
   /** Creates `path`, which must not exist, writes `data`, sets `mode` and fsyncs it. */
   writeNew(path: string, data: string | Uint8Array, mode?: number): Promise<void>
   /** Creates `dest` as a second name for `src` (a hard link). */
@@ -100,6 +101,12 @@ export interface AtomicWriteOptions {
    * from its backup keeps the damaged file under another name, so the good `.bak` survives.
    */
   backupSuffix?: string
+  /**
+   * Follow a symlink at `path` to the file it names (default true: a linked project is updated in
+   * place). With false, an existing symlink at `path` is refused, neither written through nor
+   * replaced: exports, whose target must not be steered onto the project or any other file.
+   */
+  followLinks?: boolean
   fs?: AtomicFs
 }
 
@@ -112,7 +119,9 @@ export interface AtomicWriteOptions {
  * name that a reader may open (`path`, `<path>.bak`) only ever changes by rename, so each is always
  * either absent or complete. On failure the temp files are removed, the old file is untouched,
  * and the errno becomes an `AppError` that tells the person what to do. Temp files left by writers
- * that were killed are removed after the next successful write.
+ * that were killed are removed after the next successful write. Only a regular file is ever
+ * replaced: a folder, a named pipe, a socket or a device at `path` is refused (`BAD_REQUEST`), and
+ * so is a symlink when `followLinks` is false.
  */
 export async function atomicWriteFile(
   path: string,
@@ -120,7 +129,8 @@ export async function atomicWriteFile(
   options: AtomicWriteOptions = {},
 ): Promise<{ path: string; bytes: number }> {
   const fs = options.fs ?? nodeAtomicFs
-  const target = await fs.resolve(path)
+  const followLinks = options.followLinks !== false
+  const target = followLinks ? await fs.resolve(path) : path
   const dir = dirname(target)
   const base = basename(target)
   const temps: string[] = []
@@ -132,10 +142,11 @@ export async function atomicWriteFile(
   }
   try {
     const existing = await fs.lstat(target)
-    if (existing?.isDirectory()) {
-      throw new AppError('BAD_REQUEST', `“${path}” is a folder. Choose a file name instead.`, {
-        path,
-      })
+    const kind = existing ? entryKind(existing) : null
+    // Renaming over a pipe, a socket or a device would take it away from whatever uses it. A
+    // symlink still there after resolving is dangling, and is replaced when links are followed.
+    if (kind !== null && kind !== 'file' && !(kind === 'symlink' && followLinks)) {
+      throw new AppError('BAD_REQUEST', notAFileMessage(path, kind, 'write'), { path })
     }
     const temp = newTemp('tmp')
     await fs.writeNew(temp, data, existing?.isFile() ? existing.mode : undefined)

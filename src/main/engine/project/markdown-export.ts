@@ -1,10 +1,12 @@
 import type {
-  CheckResult,
   Evidence,
   ItemState,
   ItemStatus,
   ProjectDocument,
+  StoredResult,
 } from '../../../shared/project-schema'
+import { redactSecrets } from '../../../shared/redact'
+import { describeDetails } from '../../../shared/results/describe'
 import type { StepDef } from '../../../shared/steps'
 
 const STATUS_LABEL: Record<ItemStatus, string> = {
@@ -15,24 +17,13 @@ const STATUS_LABEL: Record<ItemStatus, string> = {
 }
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/**
- * Hides what looks like a credential inside free text (SEC-09): the password of a URL
- * (`postgres://user:pw@host`) and `password=…` / `token: …` pairs. The project file has no
- * secret fields, but notes, endpoints and summaries are text someone may have pasted into.
- */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/[^\s/:@]+):[^\s/@]*@/gi, '$1:•••@')
-    .replace(
-      /\b(password|passwd|pwd|secret|token|api[_-]?key)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi,
-      '$1$2•••',
-    )
-}
+// Masking lives in shared code (the log, the PDF and intake of notes use it too); re-exported so
+// that existing importers keep working.
+export { redactSecrets }
 
 // Raw HTML in an exported file would be rendered by some Markdown viewers; show it as text.
 const clean = (text: string) => redactSecrets(text).replace(/</g, '&lt;')
 const indent = (text: string, prefix: string) => text.split(/\r?\n/).join(`\n${prefix}`)
-const isSecretKey = (key: string) => /pass|secret|token|credential/i.test(key)
 
 /**
  * Renders a readable Markdown summary of a project: per step its completion (done plus not
@@ -46,7 +37,7 @@ export function renderProjectMarkdown(
   steps: readonly StepDef[],
   meta: { exportedAt: Date; appVersion: string },
 ): string {
-  const resultsByItem = new Map<string, CheckResult[]>()
+  const resultsByItem = new Map<string, StoredResult[]>()
   for (const result of Object.values(doc.results)) {
     const list = resultsByItem.get(result.itemId) ?? []
     list.push(result)
@@ -83,7 +74,7 @@ export function renderProjectMarkdown(
     title: string,
     id: string,
     state: ItemState | undefined,
-    results: CheckResult[] | undefined,
+    results: StoredResult[] | undefined,
   ): string[] {
     const status = state?.status ?? 'todo'
     const lines = ['', `### [${isFinished(state) ? 'x' : ' '}] ${clean(title)} (\`${id}\`)`, '']
@@ -104,16 +95,24 @@ export function renderProjectMarkdown(
     return lines
   }
 
-  function renderResult(result: CheckResult): string[] {
+  function renderResult(result: StoredResult): string[] {
     const stale = Date.parse(result.ranAt) < staleBefore ? ' (stale)' : ''
-    const against = result.endpoint ? ` against ${clean(result.endpoint)}` : ''
+    const partial = result.partial ? ` (partial: ${result.partial.reason})` : ''
+    const targets = result.endpoints.map((e) => clean(e.target)).join(', ')
+    const against = targets ? ` against ${targets}` : ''
     const lines = [
-      `- **${result.verdict.toUpperCase()}** ${clean(result.title)}: ran ${result.ranAt}${against}${stale}`,
+      `- **${result.verdict.toUpperCase()}** ${clean(result.title)}: ran ${result.ranAt}${against}${stale}${partial}`,
     ]
     if (result.summary.trim()) lines.push(`  ${indent(clean(result.summary), '  ')}`)
-    for (const [key, value] of Object.entries(result.measurements)) {
-      if (isSecretKey(key)) continue
-      lines.push(`  - ${clean(key)}: ${value === null ? '—' : clean(String(value))}`)
+    const { facts, warnings, remedy } = describeDetails(result.details)
+    for (const { label, value } of facts) lines.push(`  - ${clean(label)}: ${clean(value)}`)
+    for (const warning of warnings) lines.push(`  - Warning: ${clean(warning)}`)
+    if (remedy && !result.summary.includes(remedy)) lines.push(`  - What to do: ${clean(remedy)}`)
+    if (result.history.length > 0) {
+      const verdicts = result.history.slice(0, 10).map((h) => h.verdict)
+      lines.push(
+        `  - Earlier runs: ${result.history.length} (latest first: ${verdicts.join(', ')})`,
+      )
     }
     return lines
   }

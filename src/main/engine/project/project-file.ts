@@ -1,4 +1,3 @@
-import { promises as fsp } from 'node:fs'
 import { migrateToCurrent } from '../../../shared/project-migrations'
 import {
   CURRENT_SCHEMA_VERSION,
@@ -7,29 +6,35 @@ import {
   projectDocumentSchema,
   type ProjectDocument,
 } from '../../../shared/project-schema'
+import { excerpt } from '../../../shared/redact'
 import { AppError, type ErrorCode } from '../../../shared/result'
+import { BoundedReadError, megabytes, readBoundedRegularFile } from '../fs/bounded-read'
+import { jsonErrorOffset, jsonNestingDepth, lineAndColumn } from '../fs/json-scan'
+import { byteOffsetOf, decodeText, type DecodedText } from '../fs/text-decode'
+import { markValidated, validateForSave, ValidationFailure } from './validated-entries'
+
+/**
+ * How deep objects and arrays may nest in a project file. The wizard's own files nest a handful
+ * of levels; a file nested thousands deep would overflow the stack of whatever walks it.
+ */
+export const MAX_PROJECT_DEPTH = 64
 
 export interface ReadProjectOptions {
   /** Look for a loadable `<path>.bak` and offer it in the error details (default true). */
   offerBackup?: boolean
 }
 
-const errnoOf = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string'
-    ? e.code
-    : undefined
-
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
-
 /**
  * Loads and validates a project file, treating it as untrusted input (SEC-13).
  *
  * Checks in order: the entry exists and is a regular file, it is at most 50 MB (refused before it
- * is read), it is not empty, it parses as JSON (a cut-off file is told apart from garbage), it is a
- * CHT migration project, its schema is not newer than this build, then it is migrated forward
- * and validated field by field. Each failure is an `AppError` with a `PROJECT_*` / `FILE_*`
- * code, `details.path`, and `details.backupPath` when `<path>.bak` itself loads. Only reads: the
- * file is never modified, whatever happens.
+ * is read), it is text (UTF-8, or UTF-16 as an editor may re-save it; invalid bytes are damage),
+ * it is not empty, it nests at most 64 levels (refused before parsing), it parses as JSON (a file
+ * that ends too early is cut short, any other error is damage, located by line and byte), it is
+ * a CHT migration project, its schema is not newer than this build, then it is migrated forward
+ * and validated field by field. Each failure is an `AppError` with a `PROJECT_*` / `FILE_*` code,
+ * `details.path`, and `details.backupPath` when `<path>.bak` itself loads; messages quote at most
+ * a short excerpt of the file's values. Only reads: the file is never modified, whatever happens.
  */
 export async function readProjectFile(
   path: string,
@@ -51,16 +56,18 @@ export async function readProjectFile(
  * SEC-09), two-space indentation and a final newline so that the file diffs well.
  */
 export function serializeProject(doc: ProjectDocument): string {
-  const parsed = projectDocumentSchema.safeParse(doc)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
+  let clean: ProjectDocument
+  try {
+    clean = validateForSave(doc)
+  } catch (e) {
+    if (!(e instanceof ValidationFailure)) throw e
     throw new AppError(
       'INTERNAL',
-      `The project was not saved because it failed validation at ${fieldPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}. The file on disk is untouched.`,
-      { field: fieldPath(issue?.path ?? []) },
+      `The project was not saved because it failed validation at ${fieldPath(e.path)}: ${excerpt(e.message, MAX_ISSUE_CHARS)}. The file on disk is untouched.`,
+      { field: fieldPath(e.path) },
     )
   }
-  return JSON.stringify(parsed.data, null, 2) + '\n'
+  return JSON.stringify(clean, null, 2) + '\n'
 }
 
 async function loadableBackup(path: string): Promise<string | null> {
@@ -78,27 +85,32 @@ function fail(code: ErrorCode, message: string, details?: Record<string, unknown
 }
 
 async function loadDocument(path: string): Promise<ProjectDocument> {
-  const text = await readText(path)
+  const decoded = await readText(path)
+  const text = decoded.text
   if (text.trim() === '') {
     fail(
       'PROJECT_EMPTY',
       `“${path}” is empty. It may have been cut short by a crash or a full disk.`,
     )
   }
+  // Before parsing: the parsed value of a file nested thousands deep overflows the stack of the
+  // code that walks it (migration, validation), which would end in an internal error.
+  const depth = jsonNestingDepth(text)
+  if (depth > MAX_PROJECT_DEPTH) {
+    fail(
+      'PROJECT_INVALID',
+      `“${path}” is nested ${depth} levels deep; a project is at most ${MAX_PROJECT_DEPTH} levels. It was not saved by the wizard; open the backup.`,
+      { depth, limit: MAX_PROJECT_DEPTH },
+    )
+  }
   let raw: unknown
   try {
+    // Bytes that end inside a character: the file is cut short, or has stray bytes after the
+    // JSON. Neither is a project, even when the text before them parses.
+    if (decoded.cutCharacter) throw new SyntaxError('cut inside a character')
     raw = JSON.parse(text)
-  } catch (e) {
-    if (looksCutOff(text, e)) {
-      fail(
-        'PROJECT_TRUNCATED',
-        `“${path}” ends in the middle of the project: the file was cut short (a crash, a full disk or an incomplete copy).`,
-      )
-    }
-    fail(
-      'PROJECT_CORRUPT',
-      `“${path}” is damaged: it is not valid JSON, so it cannot be a CHT migration project as saved by the wizard.`,
-    )
+  } catch {
+    parseFailure(path, decoded)
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail('PROJECT_FOREIGN', foreignMessage(path))
@@ -119,85 +131,109 @@ async function loadDocument(path: string): Promise<ProjectDocument> {
     const field = fieldPath(issue?.path ?? [])
     fail(
       'PROJECT_INVALID',
-      `“${path}” is a CHT migration project, but the field ${field} is not valid (${issue?.message ?? 'rejected'}). It may have been edited by hand; fix that field or open the backup.`,
+      `“${path}” is a CHT migration project, but the field ${field} is not valid (${excerpt(issue?.message ?? 'rejected', MAX_ISSUE_CHARS)}). It may have been edited by hand; fix that field or open the backup.`,
       { field, issues: parsed.error.issues.slice(0, 5).map((i) => fieldPath(i.path)) },
     )
   }
+  // Its entries need no second look when the project is saved again.
+  markValidated(parsed.data)
   return parsed.data
 }
 
-async function readText(path: string): Promise<string> {
-  let stat
+async function readText(path: string): Promise<DecodedText & { ok: true }> {
+  let bytes: Buffer
   try {
-    stat = await fsp.stat(path)
+    bytes = await readBoundedRegularFile(path, MAX_PROJECT_BYTES)
   } catch (e) {
-    const errno = errnoOf(e)
-    if (errno === 'ENOENT' || errno === 'ENOTDIR') {
+    if (!(e instanceof BoundedReadError)) throw e
+    if (e.reason === 'missing') {
       fail(
         'FILE_NOT_FOUND',
         `There is no file at “${path}”. It may have been moved, renamed or deleted; choose it again.`,
       )
     }
-    return fail('IO_ERROR', `“${path}” cannot be read (${errno ?? 'unknown error'}).`, { errno })
+    if (e.reason === 'too-large') {
+      const bytes = Number(e.details?.bytes)
+      fail(
+        'PROJECT_TOO_LARGE',
+        `“${path}” is ${megabytes(bytes)}; project files are at most ${megabytes(MAX_PROJECT_BYTES)}. It is probably not a CHT migration project.`,
+        { bytes, limit: MAX_PROJECT_BYTES },
+      )
+    }
+    if (e.details?.entry === 'folder') {
+      fail('BAD_REQUEST', `“${path}” is a folder. Choose the project file inside it.`)
+    }
+    throw e
   }
-  if (stat.isDirectory()) {
-    fail('BAD_REQUEST', `“${path}” is a folder. Choose the project file inside it.`)
-  }
-  // Devices and pipes could block or never end; only a regular file can be a project.
-  if (!stat.isFile()) fail('BAD_REQUEST', `“${path}” is not a regular file.`)
-  if (stat.size > MAX_PROJECT_BYTES) {
+  // A crash or power cut between the size update and the data reaching the disk leaves zeros.
+  if (bytes.length > 0 && bytes.every((b) => b === 0)) {
     fail(
-      'PROJECT_TOO_LARGE',
-      `“${path}” is ${megabytes(stat.size)}; project files are at most ${megabytes(MAX_PROJECT_BYTES)}. It is probably not a CHT migration project.`,
-      { bytes: stat.size, limit: MAX_PROJECT_BYTES },
+      'PROJECT_EMPTY',
+      `“${path}” holds only zero bytes: its content never reached the disk (a crash or a power cut while it was saved).`,
     )
   }
-  let bytes: Buffer
-  try {
-    bytes = await fsp.readFile(path)
-  } catch (e) {
-    const errno = errnoOf(e)
-    return fail('IO_ERROR', `“${path}” cannot be read (${errno ?? 'unknown error'}).`, { errno })
+  const decoded = decodeText(bytes)
+  if (decoded.ok) return decoded
+  if (decoded.problem === 'utf-16') {
+    const order = decoded.encoding === 'utf-16le' ? 'little-endian' : 'big-endian'
+    return fail(
+      'PROJECT_CORRUPT',
+      `“${path}” is UTF-16 text (${order}) that cannot be decoded, and the wizard writes UTF-8. Open it in a text editor and save it with the UTF-8 encoding, or open the backup.`,
+      { encoding: decoded.encoding },
+    )
   }
-  // The file may have grown since the stat; the limit holds either way.
-  if (bytes.byteLength > MAX_PROJECT_BYTES) {
-    fail('PROJECT_TOO_LARGE', `“${path}” is larger than ${megabytes(MAX_PROJECT_BYTES)}.`)
-  }
-  const text = bytes.toString('utf8')
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return fail(
+    'PROJECT_CORRUPT',
+    `“${path}” is damaged: byte ${decoded.byteOffset} (line ${decoded.line}) is not valid UTF-8 text, which is all the wizard writes. Something other than the wizard changed the file, or the disk damaged it; open the backup.`,
+    { byteOffset: decoded.byteOffset, line: decoded.line },
+  )
 }
 
 const foreignMessage = (path: string) =>
   `“${path}” is a JSON file, but not a CHT migration project (it has no "format": "${PROJECT_FORMAT}" marker). Choose a file saved by the wizard.`
 
 /**
- * Tells a JSON text that stops early (an object or array left open, a string left unterminated,
- * or a parse error at the very end) from one that is damaged in the middle.
+ * Says why a text that `JSON.parse` refused is not a project: cut short when the JSON is fine up
+ * to the end of the text and only ends too early, otherwise damaged, at a line and byte.
  */
-function looksCutOff(text: string, error: unknown): boolean {
-  const trimmed = text.trimEnd()
-  if (!/^\s*[[{]/.test(trimmed)) return false
-  const message = error instanceof Error ? error.message : ''
-  if (/end of JSON input|Unterminated string/i.test(message)) return true
-  const position = /at position (\d+)/.exec(message)
-  if (position && Number(position[1]) >= trimmed.length) return true
-  let depth = 0
-  let inString = false
-  for (let i = 0; i < trimmed.length; i++) {
-    const c = trimmed[i]
-    if (inString) {
-      if (c === '\\') i++
-      else if (c === '"') inString = false
-    } else if (c === '"') inString = true
-    else if (c === '{' || c === '[') depth++
-    else if (c === '}' || c === ']') depth--
+function parseFailure(path: string, decoded: DecodedText & { ok: true }): never {
+  const found = jsonErrorOffset(decoded.text)
+  if (found === decoded.text.length) {
+    fail(
+      'PROJECT_TRUNCATED',
+      `“${path}” ends in the middle of the project: the file was cut short (a crash, a full disk or an incomplete copy).`,
+    )
   }
-  return inString || depth > 0
+  const offset = found ?? (decoded.cutCharacter ? decoded.text.length : null)
+  if (offset === null) {
+    fail(
+      'PROJECT_CORRUPT',
+      `“${path}” is damaged: it is not valid JSON, so it cannot be a CHT migration project as saved by the wizard.`,
+    )
+  }
+  const { line, column } = lineAndColumn(decoded.text, offset)
+  const byteOffset = byteOffsetOf(decoded, offset)
+  return fail(
+    'PROJECT_CORRUPT',
+    `“${path}” is damaged at line ${line}, column ${column} (byte ${byteOffset}): it is not valid JSON from there on, so it is not a project as the wizard saved it. Open the backup, or repair the file in a text editor.`,
+    { line, column, byteOffset },
+  )
 }
+
+// Field names come from the file: a hostile key could be megabytes long.
+const MAX_SEGMENT_CHARS = 40
+const MAX_FIELD_CHARS = 160
+// Zod's messages are ours, but some quote what they received.
+const MAX_ISSUE_CHARS = 160
 
 function fieldPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(the whole document)'
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+  const joined = path
+    .map((p, i) =>
+      typeof p === 'number'
+        ? `[${p}]`
+        : `${i === 0 ? '' : '.'}${excerpt(String(p), MAX_SEGMENT_CHARS)}`,
+    )
     .join('')
+  return excerpt(joined, MAX_FIELD_CHARS)
 }

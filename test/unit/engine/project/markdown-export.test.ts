@@ -3,22 +3,48 @@ import {
   redactSecrets,
   renderProjectMarkdown,
 } from '../../../../src/main/engine/project/markdown-export'
-import type { CheckResult } from '../../../../src/shared/project-schema'
+import type { StoredResult } from '../../../../src/shared/project-schema'
+import { redactSecrets as sharedRedactSecrets } from '../../../../src/shared/redact'
 import { STEPS } from '../../../../src/shared/steps-catalog'
 import { FIRST_ITEM, SECOND_ITEM, sampleDocument } from '../../../helpers/project-fixtures'
 
 const exportedAt = new Date('2025-06-10T00:00:00.000Z')
-const result = (overrides: Partial<CheckResult>): CheckResult => ({
-  checkId: 'plan.versions',
-  itemId: FIRST_ITEM,
-  title: 'Versions',
-  ranAt: '2025-06-09T08:00:00.000Z',
-  endpoint: 'postgres://cht_sync@db.example.org:5432/cht',
-  verdict: 'pass',
-  summary: 'PostgreSQL 16.4, CouchDB 3.3.3',
-  measurements: { postgres: '16.4', rows: 1200, dbPassword: 'leak-me' },
-  ...overrides,
-})
+const result = (overrides: Partial<StoredResult> & { target?: string }): StoredResult => {
+  const { target, ...rest } = overrides
+  return {
+    id: 'plan.versions',
+    itemId: FIRST_ITEM,
+    title: 'Versions',
+    verdict: 'pass',
+    summary: 'PostgreSQL 16.4, CouchDB 3.3.3',
+    ranAt: '2025-06-09T08:00:00.000Z',
+    durationMs: 30,
+    endpoints: [
+      { endpoint: 'chtSync', target: target ?? 'postgres://cht_sync@db.example.org:5432/cht' },
+    ],
+    partial: null,
+    details: {
+      kind: 'check',
+      checkId: 'plan.versions',
+      evidence: [
+        { type: 'measure', label: 'rows', value: 1200, unit: null, limit: null },
+        { type: 'setting', source: '.env', key: 'POSTGRES_PASSWORD', value: '•••', line: 3 },
+      ],
+      remedy: { text: 'Upgrade PostgreSQL to 13 or later.', docUrl: null },
+      skippedBecause: null,
+    },
+    history: [
+      {
+        ranAt: '2025-06-08T08:00:00.000Z',
+        verdict: 'fail',
+        summary: 'x',
+        partial: false,
+        figures: {},
+      },
+    ],
+    ...rest,
+  }
+}
 
 describe('renderProjectMarkdown', () => {
   const firstStep = STEPS[0]!
@@ -64,8 +90,9 @@ describe('renderProjectMarkdown', () => {
       results: {
         fresh: result({}),
         old: result({
-          checkId: 'old',
+          id: 'old',
           title: 'Old check',
+          partial: { reason: 'cancelled', note: 'Stopped by the user.' },
           verdict: 'fail',
           ranAt: '2025-05-01T00:00:00Z',
         }),
@@ -75,16 +102,21 @@ describe('renderProjectMarkdown', () => {
     expect(md).toContain(
       '- **PASS** Versions: ran 2025-06-09T08:00:00.000Z against postgres://cht_sync@db.example.org:5432/cht\n',
     )
-    expect(md).toMatch(/\*\*FAIL\*\* Old check: ran 2025-05-01T00:00:00Z .*\(stale\)/)
-    expect(md).toContain('  - rows: 1200')
-    expect(md).not.toContain('leak-me')
+    expect(md).toMatch(
+      /\*\*FAIL\*\* Old check: ran 2025-05-01T00:00:00Z .*\(stale\) \(partial: cancelled\)/,
+    )
+    // The typed details, in words: what was measured, what to do, how earlier runs went.
+    expect(md).toContain('  - rows: 1,200')
+    expect(md).toContain('  - POSTGRES_PASSWORD: ••• (.env, line 3)')
+    expect(md).toContain('  - What to do: Upgrade PostgreSQL to 13 or later.')
+    expect(md).toContain('  - Earlier runs: 1 (latest first: fail)')
   })
 
   it('masks credentials pasted into free text and neutralises raw HTML', () => {
     const doc = sampleDocument()
     doc.items[FIRST_ITEM]!.note =
       'Use postgres://admin:s3cr3t@db:5432/cht, or PGPASSWORD; password=s3cr3t <script>x</script>'
-    doc.results = { r: result({ endpoint: 'https://medic:s3cr3t@cht.example.org' }) }
+    doc.results = { r: result({ target: 'https://medic:s3cr3t@cht.example.org' }) }
     const md = renderProjectMarkdown(doc, STEPS, { exportedAt, appVersion: '0.1.0' })
     expect(md).not.toContain('s3cr3t')
     expect(md).toContain('postgres://admin:•••@db:5432/cht')
@@ -107,11 +139,28 @@ describe('redactSecrets', () => {
   it.each([
     ['postgres://u:p@h/db', 'postgres://u:•••@h/db'],
     ['token: abc123', 'token: •••'],
-    ['PASSWORD="two words"', 'PASSWORD=•••'],
+    ['PASSWORD="two words"', 'PASSWORD="•••"'],
     ['api_key=xyz', 'api_key=•••'],
     ['https://docs.example.org/a:b', 'https://docs.example.org/a:b'],
     ['the password policy', 'the password policy'],
   ])('%s → %s', (input, output) => {
     expect(redactSecrets(input)).toBe(output)
+  })
+})
+
+describe('masking in the Markdown export', () => {
+  it('is the shared masking, re-exported for existing importers', () => {
+    expect(redactSecrets).toBe(sharedRedactSecrets)
+  })
+
+  it('exports a project with 1.5 MB of hostile text in a note in well under a second', () => {
+    for (const hostile of ['a'.repeat(1_500_000), 'a.'.repeat(750_000), 'x='.repeat(750_000)]) {
+      const doc = sampleDocument()
+      doc.items[FIRST_ITEM]!.note = `PostgreSQL ${hostile} password=hunter2`
+      const started = performance.now()
+      const md = renderProjectMarkdown(doc, STEPS, { exportedAt, appVersion: '0.1.0' })
+      expect(performance.now() - started).toBeLessThan(1000)
+      expect(md).not.toContain('hunter2')
+    }
   })
 })

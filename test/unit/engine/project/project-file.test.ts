@@ -108,7 +108,7 @@ describe('readProjectFile', () => {
     writeFileSync(path, JSON.stringify({ ...v1, schemaVersion: 1 }))
     const before = sha256(path)
     const doc = await readProjectFile(path)
-    expect(doc.schemaVersion).toBe(2)
+    expect(doc.schemaVersion).toBe(3)
     expect(doc.connections).toEqual({ couchdb: null, couch2pg: null, chtSync: null })
     expect(doc.demo).toBeNull()
     expect(doc.items).toEqual(v1.items)
@@ -119,7 +119,7 @@ describe('readProjectFile', () => {
     writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: 7 }))
     const e = await expectLoadError(path, 'PROJECT_NEWER_VERSION')
     expect(e.message).toMatch(
-      /newer version of cht-migrate \(schema 7\); this version reads up to 2/,
+      /newer version of cht-migrate \(schema 7\); this version reads up to 3/,
     )
     expect(e.message).toMatch(/Update the wizard/)
   })
