@@ -1,11 +1,4 @@
-import type { ConnectionFact } from './connections'
-import type {
-  CheckResult,
-  ChtSyncProfile,
-  CouchdbProfile,
-  EndpointId,
-  PostgresProfile,
-} from './project-schema'
+import type { ChtSyncProfile, CouchdbProfile, EndpointId, PostgresProfile } from './project-schema'
 
 /**
  * Names and display forms of the three endpoints, shared by the engine, the renderer and the CLI
@@ -37,10 +30,18 @@ export const CHT_SYNC_DEFAULT_TABLE = 'couchdb'
 /** A CouchDB URL without a trailing slash; credentials cannot be in it (the schema refuses them). */
 export const couchBaseUrl = (profile: CouchdbProfile): string => profile.url.replace(/\/+$/, '')
 
-/** `postgres://user@host:port/database`, with an IPv6 host in brackets. */
+/**
+ * `postgres://user@host:port/database`, with an IPv6 host in brackets, and a Unix socket folder
+ * as libpq writes it (`postgres://user@:5432/database?host=/var/run/postgresql`).
+ */
 export function postgresTarget(profile: PostgresProfile): string {
+  const user = encodeURIComponent(profile.user)
+  const database = encodeURIComponent(profile.database)
+  if (profile.host.startsWith('/')) {
+    return `postgres://${user}@:${profile.port}/${database}?host=${profile.host}`
+  }
   const host = profile.host.includes(':') ? `[${profile.host}]` : profile.host
-  return `postgres://${encodeURIComponent(profile.user)}@${host}:${profile.port}/${encodeURIComponent(profile.database)}`
+  return `postgres://${user}@${host}:${profile.port}/${database}`
 }
 
 /** How a profile is shown in reports and stored results. */
@@ -50,24 +51,4 @@ export function describeTarget(
 ): string {
   if (endpoint === 'couchdb') return couchBaseUrl(profile as CouchdbProfile)
   return postgresTarget(profile as PostgresProfile)
-}
-
-/** The label of a found fact that is a warning: worth attention, not a failure of the test. */
-export const WARNING_LABEL = 'Warning'
-
-/**
- * Measurements of a stored connection result whose key starts with this hold the report's facts
- * for people, in order (`fact:Server`, `fact:Warning (2)`), so a saved project shows them with no
- * server in reach.
- */
-export const FACT_PREFIX = 'fact:'
-
-/** The facts stored in a connection result's measurements, in the order they were found. */
-export function resultFacts(measurements: CheckResult['measurements']): ConnectionFact[] {
-  return Object.entries(measurements)
-    .filter(([key, value]) => key.startsWith(FACT_PREFIX) && typeof value === 'string')
-    .map(([key, value]) => ({
-      label: key.slice(FACT_PREFIX.length).replace(/ \(\d+\)$/, ''),
-      value: value as string,
-    }))
 }

@@ -2,7 +2,6 @@ import type { PasswordSource } from '../../shared/connections'
 import { ENDPOINT_LABELS } from '../../shared/connection-targets'
 import { ENDPOINT_IDS, type EndpointId } from '../../shared/project-schema'
 import { AppError } from '../../shared/result'
-import { reportToResult } from '../engine/connections/report-result'
 import { profileIdentity } from '../engine/connections/secret-store'
 import type { HandlerContext } from './context'
 import type { DomainHandlers } from './handler-types'
@@ -30,27 +29,25 @@ function requireIdentity(ctx: HandlerContext, endpoint: EndpointId): string {
 /**
  * `connections.*`: test the open project's connections and manage their passwords (SEC-09).
  *
- * A test uses the password given with it, else the one the secret store has for the profile, and
- * records its result in the project (`connection.<endpoint>` on `plan.connections`), so a saved
- * project shows when each connection was last tested and what was found. Passwords never leave
- * the main process: the renderer only learns where a password comes from.
+ * A test is the engine's (`ConnectionService.test`: the password typed with it, else the secret
+ * store's, else none); the handler records the result in the project (`connection.<endpoint>` on
+ * `plan.connections`, which pushes the change to every face) and returns it as stored. Passwords
+ * never leave the main process: the renderer only learns where a password comes from.
  */
 export const connectionHandlers: DomainHandlers<'connections'> = {
   'connections.test': async ({ endpoint, password }, ctx) => {
-    const identity = identityOf(ctx, endpoint)
-    let secret = password === undefined || password === '' ? null : password
-    if (secret === null && identity !== null) {
-      secret = (await ctx.secrets.lookup(endpoint, identity))?.password ?? null
-    }
     const state = ctx.project.state
     if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
-    const report = await ctx.connections.test(endpoint, state.document.connections, secret)
+    const result = await ctx.connections.test(endpoint, state.document.connections, {
+      typed: password ?? null,
+      secrets: ctx.secrets,
+    })
     // The project may have been closed or replaced while the test ran; record only into the one
-    // the test was about.
-    if (ctx.project.state?.document.id === state.document.id) {
-      await ctx.project.recordResults([reportToResult(report)])
-    }
-    return report
+    // the test was about, and otherwise return the result unrecorded, with no history.
+    if (ctx.project.state?.document.id !== state.document.id) return { ...result, history: [] }
+    const [stored] = await ctx.project.recordResults([result])
+    if (!stored) throw new AppError('INTERNAL', 'The connection result was not recorded.')
+    return stored
   },
   'connections.setPassword': async ({ endpoint, password, remember }, ctx) => {
     const identity = requireIdentity(ctx, endpoint)

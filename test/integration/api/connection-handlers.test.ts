@@ -3,26 +3,28 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { connectionHandlers } from '../../../src/main/api/connection-handlers'
 import type { HandlerContext } from '../../../src/main/api/context'
-import { createHandlerContext } from '../../../src/main/api/create-context'
 import { createEnvSessionSecretStore } from '../../../src/main/engine/connections/secret-store'
 import { contract, type OpInput, type OpName } from '../../../src/shared/contract'
 import type { Intent } from '../../../src/shared/intents'
+import type { ChtSyncFacts, Couch2pgFacts } from '../../../src/shared/results/connection-result'
 import { appErrorFrom } from '../../helpers/app-error'
-import { makeTempDir } from '../../helpers/project-fixtures'
+import { detailsOf, expectConnected, expectFailure } from '../../support/connection-results'
+import { createTestContext, type TestContext } from '../../support/handler-context'
 import { createTestDatabase, testPostgres } from '../../support/test-postgres'
 import {
   chtSyncProfile,
   chtSyncV2Shape,
   COUCH2PG_SHAPE,
   postgresProfile,
+  silentServer,
   TEST_TIMEOUTS,
 } from '../engine/connections/fixtures'
 
 /**
  * `connections.*` through the handler table's functions with inputs parsed by the contract, as
- * `dispatch` does: tests record their evidence in the project, passwords come from the input, the
- * session or the environment and never reach the project file (SEC-09), and the pools close with
- * the project.
+ * `dispatch` does: a test's typed result is recorded in the project and returned as stored,
+ * passwords come from the input, the session or the environment and never reach the project file
+ * (SEC-09), and the pools close with the project.
  */
 type Connections = typeof connectionHandlers
 const run = <K extends OpName & keyof Connections>(op: K, input: OpInput<K>, ctx: HandlerContext) =>
@@ -34,8 +36,7 @@ const run = <K extends OpName & keyof Connections>(op: K, input: OpInput<K>, ctx
 const server = testPostgres()
 let couch2pgDb: Awaited<ReturnType<typeof createTestDatabase>>
 let chtSyncDb: Awaited<ReturnType<typeof createTestDatabase>>
-let dir: string
-let cleanup: () => void
+let t: TestContext
 let ctx: HandlerContext
 
 async function shaped(prefix: string, sql: string) {
@@ -45,22 +46,15 @@ async function shaped(prefix: string, sql: string) {
   return db
 }
 
-async function context(env: Record<string, string> = {}) {
-  return createHandlerContext({
-    face: 'browser',
-    configDir: join(dir, 'config'),
-    projectDir: join(dir, 'projects'),
-    dialogs: null,
-    acceptTypedPath: () => true,
-    autosaveMs: 10,
+const context = (env: Record<string, string> = {}) =>
+  createTestContext({
     secrets: createEnvSessionSecretStore(env),
     connectionOptions: TEST_TIMEOUTS,
   })
-}
 
-async function openProject(c: HandlerContext, intents: Intent[]) {
-  await c.project.create('Connections', join(dir, 'connections.chtmig.json'))
-  await c.project.update(intents, 'Amina')
+async function openProject(c: TestContext, intents: Intent[]) {
+  await c.ctx.project.create('Connections', join(c.dir, 'connections.chtmig.json'))
+  if (intents.length > 0) await c.ctx.project.update(intents, 'Amina')
 }
 
 async function wizardSessions(database: string): Promise<number> {
@@ -85,13 +79,11 @@ afterAll(async () => {
   await chtSyncDb.drop()
 })
 beforeEach(async () => {
-  ;({ dir, cleanup } = makeTempDir('connections'))
-  ctx = await context()
+  t = await context()
+  ctx = t.ctx
 })
 afterEach(async () => {
-  await ctx.project.close()
-  await ctx.connections.closeAll()
-  cleanup()
+  await t.dispose()
 })
 
 describe('connections.test', () => {
@@ -100,46 +92,57 @@ describe('connections.test', () => {
     expect(error.code).toBe('NO_PROJECT')
   })
 
-  it('records the result as evidence, and the password never reaches the project file (SEC-09)', async () => {
-    await openProject(ctx, [
+  it('records the typed result as evidence, returns it as stored, and keeps the password out (SEC-09)', async () => {
+    await openProject(t, [
       { type: 'connection.setCouch2pg', profile: postgresProfile(couch2pgDb.name) },
     ])
-    const report = await run(
+    const result = await run(
       'connections.test',
       { endpoint: 'couch2pg', password: server.password },
       ctx,
     )
-    expect(report.ok).toBe(true)
-
-    const result = ctx.project.state?.document.results['connection.couch2pg']
+    expectConnected(result)
+    const stored = ctx.project.state?.document.results['connection.couch2pg']
+    expect(stored).toEqual(result)
     expect(result).toMatchObject({
-      checkId: 'connection.couch2pg',
+      id: 'connection.couch2pg',
       itemId: 'plan.connections',
+      title: 'Connection to the couch2pg PostgreSQL',
       verdict: 'pass',
-      endpoint: `postgres://${server.user}@${server.host}:${server.port}/${couch2pgDb.name}`,
-      ranAt: report.testedAt,
+      partial: null,
+      history: [],
+      endpoints: [
+        {
+          endpoint: 'couch2pg',
+          target: `postgres://${server.user}@${server.host}:${server.port}/${couch2pgDb.name}`,
+        },
+      ],
     })
-    expect(result?.measurements).toMatchObject({
-      kind: 'couch2pg',
-      couch2pgRelease: '3.7',
-      ok: true,
-      'fact:Looks like': 'couch2pg 3.7 (from its migration tables)',
-    })
-    expect(result?.title).toBe('Connection to the couch2pg PostgreSQL')
+    expect((detailsOf(result).facts as Couch2pgFacts).release).toBe('3.7')
     expect(ctx.project.state?.dirty).toBe(true)
 
+    // A second test keeps the first in the history.
+    const again = await run(
+      'connections.test',
+      { endpoint: 'couch2pg', password: server.password },
+      ctx,
+    )
+    expect(again.history).toHaveLength(1)
+    expect(again.history[0]).toMatchObject({ ranAt: result.ranAt, verdict: 'pass' })
+
     await ctx.project.save()
-    const file = readFileSync(join(dir, 'connections.chtmig.json'), 'utf8')
+    const file = readFileSync(join(t.dir, 'connections.chtmig.json'), 'utf8')
     expect(file).toContain('connection.couch2pg')
     expect(file).not.toContain(server.password)
   })
 
   it('uses the session password after setPassword, and records a failure with its kind', async () => {
-    await openProject(ctx, [
+    await openProject(t, [
       { type: 'connection.setChtSync', profile: chtSyncProfile(chtSyncDb.name) },
     ])
+    // No password anywhere: tried without one, and the server asks for it.
     const none = await run('connections.test', { endpoint: 'chtSync' }, ctx)
-    expect(none.error?.kind).toBe('no_password')
+    expectFailure(none, 'no_password')
     expect(ctx.project.state?.document.results['connection.chtSync']?.verdict).toBe('error')
 
     const set = await run(
@@ -156,17 +159,18 @@ describe('connections.test', () => {
       canRemember: false,
     })
     const ok = await run('connections.test', { endpoint: 'chtSync' }, ctx)
-    expect(ok.detected.chtSyncEra).toBe('v2')
+    expect((expectConnected(ok).facts as ChtSyncFacts).era).toBe('v2')
     await ctx.project.save()
-    expect(readFileSync(join(dir, 'connections.chtmig.json'), 'utf8')).not.toContain(
+    expect(readFileSync(join(t.dir, 'connections.chtmig.json'), 'utf8')).not.toContain(
       server.password,
     )
 
     const wrong = await run('connections.test', { endpoint: 'chtSync', password: 'wrong-one' }, ctx)
-    expect(wrong.error?.kind).toBe('auth')
+    expectFailure(wrong, 'auth')
     const stored = ctx.project.state?.document.results['connection.chtSync']
-    expect(stored).toMatchObject({ verdict: 'fail', measurements: { errorKind: 'auth' } })
+    expect(stored?.verdict).toBe('fail')
     expect(stored?.summary).toMatch(/password authentication failed/)
+    expect(JSON.stringify(stored)).not.toContain('wrong-one')
 
     expect(await run('connections.forgetPassword', { endpoint: 'chtSync' }, ctx)).toEqual({
       endpoint: 'chtSync',
@@ -180,18 +184,38 @@ describe('connections.test', () => {
       await openProject(withEnv, [
         { type: 'connection.setChtSync', profile: chtSyncProfile(chtSyncDb.name) },
       ])
-      const sources = await run('connections.passwords', {}, withEnv)
+      const sources = await run('connections.passwords', {}, withEnv.ctx)
       expect(sources.chtSync).toBe('environment')
-      const report = await run('connections.test', { endpoint: 'chtSync' }, withEnv)
-      expect(report.ok).toBe(true)
+      expectConnected(await run('connections.test', { endpoint: 'chtSync' }, withEnv.ctx))
     } finally {
-      await withEnv.project.close()
-      await withEnv.connections.closeAll()
+      await withEnv.dispose()
+    }
+  })
+
+  it('does not record into a project that was replaced while the test ran', async () => {
+    const silent = await silentServer()
+    try {
+      await openProject(t, [
+        {
+          type: 'connection.setCouch2pg',
+          profile: postgresProfile(couch2pgDb.name, { host: '127.0.0.1', port: silent.port }),
+        },
+      ])
+      const testing = run('connections.test', { endpoint: 'couch2pg', password: 'x' }, ctx)
+      await ctx.project.close()
+      await ctx.project.create('Another', join(t.dir, 'another.chtmig.json'))
+      const result = await testing
+      expectFailure(result, 'timeout')
+      expect(result.history).toEqual([])
+      expect(ctx.project.state?.document.name).toBe('Another')
+      expect(ctx.project.state?.document.results['connection.couch2pg']).toBeUndefined()
+    } finally {
+      await silent.close()
     }
   })
 
   it('refuses to keep a password for an endpoint without a profile', async () => {
-    await openProject(ctx, [])
+    await openProject(t, [])
     const error = await appErrorFrom(
       run('connections.setPassword', { endpoint: 'couchdb', password: 'x', remember: false }, ctx),
     )
@@ -200,7 +224,7 @@ describe('connections.test', () => {
   })
 
   it('closes the project’s pools when the project closes', async () => {
-    await openProject(ctx, [
+    await openProject(t, [
       { type: 'connection.setCouch2pg', profile: postgresProfile(couch2pgDb.name) },
     ])
     await run('connections.test', { endpoint: 'couch2pg', password: server.password }, ctx)

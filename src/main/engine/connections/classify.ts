@@ -1,23 +1,26 @@
-import {
-  PASSWORD_ENV_VARS,
-  type ConnectionErrorKind,
-  type ConnectionFact,
-} from '../../../shared/connections'
+import { PASSWORD_ENV_VARS, type ConnectionErrorKind } from '../../../shared/connections'
 import { ENDPOINT_LABELS } from '../../../shared/connection-targets'
 import type { EndpointId } from '../../../shared/project-schema'
+import type { ConnectionError, EndpointFacts } from '../../../shared/results/connection-result'
+import { classifyPostgres } from './classify-postgres'
+import { classifyHttpError } from './classify-http'
 
 /** A failed test, as the person sees it: what kind of problem, what happened, what to do next. */
 export interface ClassifiedError {
   kind: ConnectionErrorKind
   message: string
   hint: string
+  /** What the server turned out to be, where that is known (a CHT Sync database, an HTTP port). */
+  looksLike?: ConnectionError['looksLike']
 }
 
-/** What a probe had learnt before it failed; kept in the report next to the error. */
-export interface PartialDetection {
-  serverVersion?: string | null
-  found?: ConnectionFact[]
-  detected?: Record<string, string | number | boolean | null>
+/** What a probe had learnt before it failed; stored in the result next to the error. */
+export interface FailureLearnt {
+  /** `PostgreSQL 16.4`, `CouchDB 3.3.3`: the server answered and said what it is. */
+  serverLabel?: string | null
+  /** The typed facts, where the probe got far enough to have them all. */
+  facts?: EndpointFacts | null
+  looksLike?: ConnectionError['looksLike']
 }
 
 /**
@@ -29,7 +32,7 @@ export class ConnectionFailure extends Error {
     readonly kind: ConnectionErrorKind,
     message: string,
     readonly hint: string,
-    readonly partial: PartialDetection = {},
+    readonly learnt: FailureLearnt = {},
   ) {
     super(message)
     this.name = 'ConnectionFailure'
@@ -43,6 +46,11 @@ export interface ClassifyContext {
   port: number | null
   /** The limit that applied, for timeout messages. */
   timeoutMs: number
+  /**
+   * Whether a password was sent (PostgreSQL): a server asking for one when none was known is
+   * `no_password`, not `auth`. Absent: unknown, classified as before.
+   */
+  passwordGiven?: boolean
 }
 
 interface ErrorLike {
@@ -98,14 +106,23 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  */
 export function classifyError(error: unknown, ctx: ClassifyContext): ClassifiedError {
   if (error instanceof ConnectionFailure) {
-    return { kind: error.kind, message: error.message, hint: error.hint }
+    const looksLike = error.learnt.looksLike ?? null
+    return { kind: error.kind, message: error.message, hint: error.hint, looksLike }
   }
   const chain = errorChain(error)
   const where = ctx.port === null ? ctx.host : `${ctx.host}:${ctx.port}`
   const what = ENDPOINT_LABELS[ctx.endpoint]
 
+  // PostgreSQL failures without a code of their own (classify-postgres.ts).
+  if (ctx.endpoint !== 'couchdb') {
+    const postgres = classifyPostgres(chain, ctx, where)
+    if (postgres) return postgres
+  }
+
   const sql = chain.find((e) => SQLSTATE.test(text(e.code)) && e.severity !== undefined)
   if (sql) return classifySqlState(text(sql.code), text(sql.message), ctx, where)
+  const http = ctx.endpoint === 'couchdb' ? classifyHttpError(chain, ctx, where) : null
+  if (http) return http
 
   const codes = chain.map((e) => text(e.code)).filter(Boolean)
   const messages = chain.map((e) => text(e.message)).join(' | ')

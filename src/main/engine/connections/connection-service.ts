@@ -1,5 +1,4 @@
 import type pg from 'pg'
-import type { ConnectionReport } from '../../../shared/connections'
 import { describeTarget, ENDPOINT_LABELS } from '../../../shared/connection-targets'
 import type {
   ChtSyncProfile,
@@ -8,19 +7,21 @@ import type {
   EndpointId,
   PostgresProfile,
 } from '../../../shared/project-schema'
+import type { NewResult } from '../../../shared/results/result-schema'
+import { DEFAULT_POSTGRES_LIMITS, isSocketHost, type PostgresLimits } from '../db/pool-config'
+import { createPostgresPools } from '../db/pools'
+import type { ReadOptions } from '../db/read-transaction'
 import { classifyError, ConnectionFailure, type ClassifyContext } from './classify'
+import { notPostgresql } from './classify-postgres'
+import { connectionResult } from './connection-outcome'
 import { createCouchSession } from './couch-session'
+import { passwordFor, type PasswordRequest } from './credentials'
 import { detectChtSync } from './detect-cht-sync'
 import { detectCouch2pg } from './detect-couch2pg'
 import { detectCouchdb } from './detect-couchdb'
 import type { Detection } from './detection'
 import { noPassword, noProfile } from './failures'
-import {
-  createPostgresPools,
-  DEFAULT_POSTGRES_LIMITS,
-  type PostgresLimits,
-  type PostgresPools,
-} from './postgres-session'
+import { sniffPort } from './sniff-port'
 
 export interface ConnectionServiceOptions {
   /** Connect, statement and idle-in-transaction limits of the PostgreSQL sessions. */
@@ -36,16 +37,22 @@ export interface ConnectionServiceOptions {
 /** Tests connections and owns the project's database pools. */
 export interface ConnectionService {
   /**
-   * Tests one endpoint of the project with the given password and reports what it found, or
-   * the classified failure. Never throws for a failing connection: the report says `ok: false`.
+   * Tests one endpoint of the project and returns its result, ready to record: what the server
+   * is and the typed facts the probes learnt, or the classified failure (with whatever was learnt
+   * before it). The password is the one given (a string: typed, or the demo's), else the secret
+   * store's, else none (see `passwordFor`). Never throws for a failing connection.
    */
   test(
     endpoint: EndpointId,
     connections: Connections,
-    password?: string | null,
-  ): Promise<ConnectionReport>
+    password?: PasswordRequest | string | null,
+  ): Promise<NewResult>
   /** The read-only inspection pool of a PostgreSQL endpoint, for the checks that follow. */
-  postgres(endpoint: 'couch2pg' | 'chtSync', profile: PostgresProfile, password: string): pg.Pool
+  postgres(
+    endpoint: 'couch2pg' | 'chtSync',
+    profile: PostgresProfile,
+    password: string | null,
+  ): Promise<pg.Pool>
   /** Closes every pool: when the project closes or changes, and when the process stops. */
   closeAll(): Promise<void>
 }
@@ -60,6 +67,7 @@ async function withDeadline<T>(
   let timer: ReturnType<typeof setTimeout> | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      // Aborting cancels a running PostgreSQL query on the server too (readTransaction).
       controller.abort()
       reject(
         new ConnectionFailure(
@@ -81,10 +89,11 @@ function classifyContext(
   endpoint: EndpointId,
   profile: CouchdbProfile | PostgresProfile,
   timeoutMs: number,
+  passwordGiven: boolean,
 ): ClassifyContext {
   if (endpoint !== 'couchdb') {
     const pgProfile = profile as PostgresProfile
-    return { endpoint, host: pgProfile.host, port: pgProfile.port, timeoutMs }
+    return { endpoint, host: pgProfile.host, port: pgProfile.port, timeoutMs, passwordGiven }
   }
   const url = new URL((profile as CouchdbProfile).url)
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port)
@@ -94,11 +103,13 @@ function classifyContext(
 /**
  * Creates the connection service of one handler context.
  *
- * Each test builds its report the same way: the display target (never a password, SEC-09), the
- * probes of `detect-*.ts` run under an overall deadline, and any failure classified by
- * `classify.ts` with what was learnt before it. PostgreSQL probes go through the read-only pools
- * of `postgres-session.ts` (SEC-12); CouchDB probes through a GET-only session with a request
- * timeout. Unexpected failures (kind `other`) are logged with the target, for the developers.
+ * Each test builds its result the same way: the display target (never a password, SEC-09), the
+ * probes of `detect-*.ts` run under an overall deadline (which cancels a running query on the
+ * server), and any failure classified by `classify.ts` with what was learnt before it; a
+ * PostgreSQL profile whose port hung up during the handshake is sniffed to say what it is. The
+ * PostgreSQL probes go through the gate of `engine/db` (SEC-12); CouchDB probes through a
+ * GET-only session with a request timeout. Unexpected failures (kind `other`) are logged with
+ * the target, for the developers.
  */
 export function createConnectionService(options: ConnectionServiceOptions = {}): ConnectionService {
   const limits = { ...DEFAULT_POSTGRES_LIMITS, ...options.limits }
@@ -107,14 +118,15 @@ export function createConnectionService(options: ConnectionServiceOptions = {}):
   const now = options.now ?? (() => new Date())
   const log =
     options.log ?? ((message: string, e?: unknown) => console.error(`[cht-migrate] ${message}`, e))
-  const pools: PostgresPools = createPostgresPools({ limits, log })
+  const pools = createPostgresPools({ limits, log })
 
-  const probe = (
+  const probe = async (
     endpoint: EndpointId,
     connections: Connections,
     password: string | null,
     signal: AbortSignal,
   ): Promise<Detection> => {
+    const read: ReadOptions = { statementTimeoutMs: limits.statementTimeoutMs, signal }
     if (endpoint === 'couchdb') {
       const profile = connections.couchdb as CouchdbProfile
       const session = createCouchSession(profile, password, { requestTimeoutMs, signal })
@@ -122,66 +134,66 @@ export function createConnectionService(options: ConnectionServiceOptions = {}):
     }
     if (endpoint === 'couch2pg') {
       const profile = connections.couch2pg as PostgresProfile
-      return detectCouch2pg(pools.get(endpoint, profile, password ?? ''))
+      return detectCouch2pg(await pools.get(endpoint, profile, password), read)
     }
     const profile = connections.chtSync as ChtSyncProfile
-    return detectChtSync(
-      pools.get(endpoint, profile, password ?? ''),
-      profile,
-      connections.couch2pg,
-    )
+    const pool = await pools.get(endpoint, profile, password)
+    return detectChtSync(pool, profile, connections.couch2pg, read)
   }
 
   return {
-    async test(endpoint, connections, password) {
-      const testedAt = now().toISOString()
+    async test(endpoint, connections, given = {}) {
+      const request: PasswordRequest =
+        typeof given === 'string' || given === null ? { typed: given } : given
+      const ranAt = now().toISOString()
       const started = performance.now()
       const profile = connections[endpoint]
       const target = profile
         ? describeTarget(endpoint, profile)
         : `${ENDPOINT_LABELS[endpoint]} (not set)`
       const elapsed = () => Math.round(performance.now() - started)
-      const secret = password === undefined || password === '' ? null : password
+      const outcome = { endpoint, target, ranAt }
+      let password: string | null = null
       try {
         if (!profile) throw noProfile(endpoint)
-        const anonymous = endpoint === 'couchdb' && (profile as CouchdbProfile).username === ''
-        if (!anonymous && secret === null) throw noPassword(endpoint, target)
+        password = await passwordFor(endpoint, profile, request)
+        // CouchDB users always have a password; PostgreSQL may need none (see postgresConfig).
+        const couchUser = endpoint === 'couchdb' && (profile as CouchdbProfile).username !== ''
+        if (couchUser && password === null) throw noPassword(endpoint, target)
         const detection = await withDeadline(
-          (signal) => probe(endpoint, connections, secret, signal),
+          (signal) => probe(endpoint, connections, password, signal),
           deadlineMs,
           target,
         )
-        return {
-          endpoint,
-          ok: true,
-          testedAt,
+        return connectionResult({
+          ...outcome,
           durationMs: elapsed(),
-          target,
-          serverVersion: detection.serverVersion,
-          found: detection.found,
-          detected: detection.detected,
+          serverLabel: detection.serverLabel,
+          facts: detection.facts,
           error: null,
-        }
+        })
       } catch (e) {
         const timeoutMs = endpoint === 'couchdb' ? requestTimeoutMs : limits.connectTimeoutMs
-        const error = profile
-          ? classifyError(e, classifyContext(endpoint, profile, timeoutMs))
+        let error = profile
+          ? classifyError(e, classifyContext(endpoint, profile, timeoutMs, password !== null))
           : classifyError(e, { endpoint, host: target, port: null, timeoutMs })
+        if (error.kind === 'not_postgresql' && profile && endpoint !== 'couchdb') {
+          const { host, port } = profile as PostgresProfile
+          if (!isSocketHost(host)) {
+            error = notPostgresql(`${host}:${port}`, await sniffPort(host, port))
+          }
+        }
         if (error.kind === 'other' && !(e instanceof ConnectionFailure)) {
           log(`testing ${target} failed unexpectedly`, e)
         }
-        const partial = e instanceof ConnectionFailure ? e.partial : {}
-        return {
-          endpoint,
-          ok: false,
-          testedAt,
+        const learnt = e instanceof ConnectionFailure ? e.learnt : {}
+        return connectionResult({
+          ...outcome,
           durationMs: elapsed(),
-          target,
-          serverVersion: partial.serverVersion ?? null,
-          found: partial.found ?? [],
-          detected: partial.detected ?? {},
-          error,
-        }
+          serverLabel: learnt.serverLabel ?? null,
+          facts: learnt.facts ?? null,
+          error: { ...error, looksLike: error.looksLike ?? null },
+        })
       }
     },
     postgres: (endpoint, profile, password) => pools.get(endpoint, profile, password),

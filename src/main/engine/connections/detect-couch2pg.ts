@@ -1,9 +1,19 @@
 import type pg from 'pg'
+import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
+import type { Couch2pgFacts } from '../../../shared/results/connection-result'
+import {
+  findRelations,
+  hasColumns,
+  relationIn,
+  rowCounts,
+  serverInfo,
+  type Relation,
+} from '../db/catalog'
+import { qualified } from '../db/identifiers'
+import { readTransaction, type ReadOptions, type ReadTx } from '../db/read-transaction'
 import { ConnectionFailure } from './classify'
-import { count, fact, plural, type Detection, type Scalar } from './detection'
+import type { Detection } from './detection'
 import { noReadAccess } from './failures'
-import { findRelations, hasColumns, openInspection, relationIn, type Relation } from './pg-catalog'
-import { qualified } from './postgres-session'
 
 /** The tables cht-couch2pg writes (reference 1.4–1.5), in its default schema. */
 export const COUCH2PG_TABLES = [
@@ -54,39 +64,45 @@ function pickSchema(candidates: string[], current: string | null): string | null
   return candidates[0] ?? null
 }
 
-async function maxVersion(client: pg.ClientBase, relation: Relation): Promise<number | null> {
+async function maxVersion(tx: ReadTx, relation: Relation): Promise<number | null> {
   if (!relation.canSelect || !relation.schemaUsage || !hasColumns(relation, 'version')) return null
-  const { rows } = await client.query<{ max: string | null }>(
+  const { rows } = await tx.query<{ max: string | null }>(
     `SELECT max(version)::text AS max FROM ${qualified(relation.schema, relation.name)}`,
   )
   const value = Number(rows[0]?.max)
-  return Number.isFinite(value) && value > 0 ? value : null
+  return Number.isSafeInteger(value) && value > 0 ? value : null
 }
 
-async function progressSources(client: pg.ClientBase, relation: Relation): Promise<string[]> {
+async function progressSources(tx: ReadTx, relation: Relation): Promise<string[]> {
   if (!relation.canSelect || !hasColumns(relation, 'source')) return []
-  const { rows } = await client.query<{ source: string }>(
-    `SELECT source::text AS source FROM ${qualified(relation.schema, relation.name)}
+  const { rows } = await tx.query<{ source: string }>(
+    `SELECT left(source::text, ${TEXT_LIMITS.line}) AS source
+       FROM ${qualified(relation.schema, relation.name)}
       WHERE source IS NOT NULL ORDER BY source LIMIT 20`,
   )
-  return rows.map((r) => r.source)
+  return rows.map((r) => clipText(String(r.source), TEXT_LIMITS.line))
 }
 
+const short = (text: string) => clipText(text, TEXT_LIMITS.short)
+
 /**
- * Read-only probes of the couch2pg database (reference section 10).
+ * Read-only probes of the couch2pg database (reference section 10), in one transaction through
+ * the gate.
  *
  * Finds couch2pg's `couchdb (doc jsonb)` table in any schema (preferring the session's default),
- * refuses a database without it (`not_couch2pg`, naming a CHT Sync table if that is what is
- * there) or one whose table this user may not read (`permission`), then reads the release level
- * from the migration tables, the row estimates from `pg_class.reltuples` (never `count(*)` on a
- * table of millions of rows in a connection test) and the progress sources.
+ * refuses a database without it (`not_couch2pg`, saying when it is CHT Sync's) or one whose table
+ * this user may not read (`permission`), then reads the release level from the migration tables,
+ * the row count of each couch2pg table (exact where the planner knows little or the table is
+ * small, its estimate otherwise) and the progress sources.
  */
-export async function detectCouch2pg(pool: pg.Pool): Promise<Detection> {
-  const { client, info } = await openInspection(pool)
-  try {
+export async function detectCouch2pg(
+  pool: pg.Pool,
+  options: ReadOptions,
+): Promise<Detection<Couch2pgFacts>> {
+  return readTransaction(pool, options, async (tx) => {
+    const info = await serverInfo(tx)
     const names = [...COUCH2PG_TABLES, ...COUCH2PG_MIGRATION_TABLES]
-    const relations = await findRelations(client, names, null)
-    const server = fact('Server', info.label)
+    const relations = await findRelations(tx, names, null)
     const schema = pickSchema(
       relations.filter(isCouch2pgTable).map((r) => r.schema),
       info.schema,
@@ -96,67 +112,49 @@ export async function detectCouch2pg(pool: pg.Pool): Promise<Detection> {
       throw new ConnectionFailure(
         'not_couch2pg',
         chtSync
-          ? `“${info.database}” is not a couch2pg database: ${chtSync.schema}.couchdb is a CHT Sync raw table, and there is no couch2pg “couchdb (doc)” table.`
+          ? `“${info.database}” is not a couch2pg database: ${short(chtSync.schema)}.couchdb is a CHT Sync raw table, and there is no couch2pg “couchdb (doc)” table.`
           : `“${info.database}” has no couch2pg tables (no “couchdb” table with a “doc” column): it is not the couch2pg database.`,
         'Choose the database couch2pg writes to: the one in its POSTGRESQL_URL (or POSTGRES_DB_NAME in Docker).',
-        {
-          serverVersion: info.label,
-          found: [server],
-          detected: { kind: chtSync ? 'cht-sync' : null },
-        },
+        { serverLabel: info.label, looksLike: chtSync ? 'cht-sync' : 'postgresql' },
       )
     }
     const inSchema = relations.filter((r) => r.schema === schema)
     const main = relationIn(inSchema, schema, 'couchdb') as Relation
     if (!main.schemaUsage || !main.canSelect) {
-      throw noReadAccess(info.user, schema, 'couchdb', main.schemaUsage, info.label)
+      throw noReadAccess(info.user, short(schema), 'couchdb', main.schemaUsage, info.label)
     }
 
+    const migrations: Couch2pgFacts['migrations'] = []
     const versions: Partial<Record<MigrationTable, number | null>> = {}
-    const detected: Record<string, Scalar> = {
-      kind: 'couch2pg',
-      postgresVersion: info.version,
-      database: info.database,
-      schema,
-    }
     for (const table of COUCH2PG_MIGRATION_TABLES) {
       const relation = relationIn(inSchema, schema, table)
-      const version = relation ? await maxVersion(client, relation) : null
-      versions[table] = version
-      detected[table] = version
+      if (!relation) continue
+      versions[table] = await maxVersion(tx, relation)
+      migrations.push({ table, latest: versions[table] ?? null })
     }
-    const release = couch2pgRelease(versions)
-    detected.couch2pgRelease = release
 
-    const tables = COUCH2PG_TABLES.flatMap((name) => {
+    const present = COUCH2PG_TABLES.flatMap((name) => {
       const relation = relationIn(inSchema, schema, name)
-      if (!relation) return []
-      detected[`rows.${name}`] = relation.estimatedRows
-      const rows = relation.estimatedRows
-      return [`${name} (${rows === null ? 'not analysed yet' : `about ${plural(rows, 'row')}`})`]
+      return relation ? [relation] : []
     })
+    const counts = await rowCounts(tx, present)
     const progress = relationIn(inSchema, schema, 'couchdb_progress')
-    const sources = progress ? await progressSources(client, progress) : []
-    detected.progressSources = sources.length
-
-    const found = [
-      server,
-      fact(
-        'Looks like',
-        release
-          ? `couch2pg ${release} (from its migration tables)`
-          : 'couch2pg (release unknown: no migration tables)',
-      ),
-      fact(`Tables in schema ${schema}`, tables.join(', ')),
-    ]
-    if (sources.length > 0) {
-      found.push(fact('Progress sources', `${count(sources.length)}: ${sources.join(', ')}`))
-    } else {
-      found.push(fact('Progress sources', progress ? 'none yet' : 'no couchdb_progress table'))
+    const facts: Couch2pgFacts = {
+      endpoint: 'couch2pg',
+      server: { version: info.version, database: info.database, user: info.user },
+      schema: short(schema),
+      release: couch2pgRelease(versions),
+      migrations,
+      tables: present.map((r, i) => ({
+        name: r.name,
+        rows: counts[i]?.rows ?? null,
+        exact: counts[i]?.exact ?? false,
+      })),
+      progress: {
+        table: progress !== undefined,
+        sources: progress ? await progressSources(tx, progress) : [],
+      },
     }
-    found.push(fact('Session', 'read-only'))
-    return { serverVersion: info.label, found, detected }
-  } finally {
-    client.release()
-  }
+    return { serverLabel: info.label, facts }
+  })
 }

@@ -1,7 +1,9 @@
 import { PASSWORD_ENV_VARS } from '../../../shared/connections'
-import { ConnectionFailure, type PartialDetection } from './classify'
+import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
+import type { CouchDatabaseFact, CouchdbFacts } from '../../../shared/results/connection-result'
+import { ConnectionFailure, type FailureLearnt } from './classify'
 import type { CouchResponse, CouchSession } from './couch-session'
-import { fact, plural, type Detection, type Scalar } from './detection'
+import type { Detection } from './detection'
 
 /** The CouchDB databases analytics reads (reference 6.1); `medic` must exist for a CHT. */
 export const CHT_DATABASES = [
@@ -12,13 +14,6 @@ export const CHT_DATABASES = [
   '_users',
 ] as const
 
-type DatabaseState =
-  | { state: 'present'; docCount: number; deletedCount: number }
-  | { state: 'absent' }
-  | { state: 'unauthorized' }
-  | { state: 'forbidden' }
-  | { state: 'unknown'; status: number }
-
 export interface ServerIdentity {
   vendor: 'couchdb' | 'pouchdb-server'
   version: string | null
@@ -28,7 +23,9 @@ export interface ServerIdentity {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+/** A string from the server, clipped to the stored bound of names and versions; else null. */
+const str = (value: unknown): string | null =>
+  typeof value === 'string' ? clipText(value, TEXT_LIMITS.short) : null
 
 /**
  * Which server answered `/`: CouchDB, PouchDB Server (express-pouchdb, CouchDB-compatible), or
@@ -45,35 +42,47 @@ export function identifyServer(root: CouchResponse): ServerIdentity | null {
   const vendorName = isRecord(body.vendor) ? (str(body.vendor.name) ?? '') : ''
   if (str(body['express-pouchdb'])?.startsWith('Welcome')) {
     const label = `PouchDB Server${version ? ` ${version}` : ''} (CouchDB-compatible)`
-    return { vendor: 'pouchdb-server', version, label }
+    return { vendor: 'pouchdb-server', version, label: clipText(label, TEXT_LIMITS.short) }
   }
   if (body.couchdb !== 'Welcome') return null
   if (/pouch/i.test(vendorName)) {
     const label = `PouchDB Server (CouchDB-compatible${version ? `, answers as CouchDB ${version}` : ''})`
-    return { vendor: 'pouchdb-server', version, label }
+    return { vendor: 'pouchdb-server', version, label: clipText(label, TEXT_LIMITS.short) }
   }
-  return { vendor: 'couchdb', version, label: `CouchDB ${version ?? '(version not reported)'}` }
+  const label = `CouchDB ${version ?? '(version not reported)'}`
+  return { vendor: 'couchdb', version, label: clipText(label, TEXT_LIMITS.short) }
 }
 
 function describeAnswer(root: CouchResponse): string {
-  const type = root.contentType.split(';')[0]?.trim() || 'no content type'
+  const type = clipText(root.contentType.split(';')[0]?.trim() || 'no content type', 100)
   if (/html/i.test(type)) return `an HTML page (HTTP ${root.status})`
   if (root.json !== null) return `JSON that is not CouchDB’s welcome (HTTP ${root.status})`
   return `HTTP ${root.status}, ${type}`
 }
 
-async function databaseState(session: CouchSession, name: string): Promise<DatabaseState> {
+/** `GET /<db>`: counts where the server gave them (a missing `doc_del_count` is unknown). */
+async function databaseState(session: CouchSession, name: string): Promise<CouchDatabaseFact> {
   const answer = await session.get(encodeURIComponent(name))
   const body = answer.json
-  if (answer.status === 200 && isRecord(body) && typeof body.doc_count === 'number') {
-    const deleted = typeof body.doc_del_count === 'number' ? body.doc_del_count : 0
-    return { state: 'present', docCount: body.doc_count, deletedCount: deleted }
+  const fact = (state: CouchDatabaseFact['state']): CouchDatabaseFact => ({
+    name,
+    state,
+    docCount: null,
+    deletedCount: null,
+    httpStatus: null,
+  })
+  if (answer.status === 200 && isRecord(body) && isCount(body.doc_count)) {
+    const deleted = isCount(body.doc_del_count) ? body.doc_del_count : null
+    return { ...fact('present'), docCount: body.doc_count, deletedCount: deleted }
   }
-  if (answer.status === 404) return { state: 'absent' }
-  if (answer.status === 401) return { state: 'unauthorized' }
-  if (answer.status === 403) return { state: 'forbidden' }
-  return { state: 'unknown', status: answer.status }
+  if (answer.status === 404) return fact('absent')
+  if (answer.status === 401) return fact('unauthorized')
+  if (answer.status === 403) return fact('forbidden')
+  return { ...fact('unknown'), httpStatus: answer.status }
 }
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
 
 async function chtVersion(session: CouchSession): Promise<string | null> {
   try {
@@ -90,7 +99,7 @@ function authFailure(
   base: string,
   username: string,
   where: string,
-  partial: PartialDetection = {},
+  learnt: FailureLearnt = {},
 ): ConnectionFailure {
   return new ConnectionFailure(
     'auth',
@@ -100,15 +109,17 @@ function authFailure(
     username === ''
       ? 'Fill in the user name of a CHT administrator (or a user allowed to read medic) and its password.'
       : `Check the user name “${username}”, then type the password again (browser mode and the command line also read ${PASSWORD_ENV_VARS.couchdb}).`,
-    partial,
+    learnt,
   )
 }
 
 /** Who the credentials sign in as (`/_session`); a 401 there means they are wrong. */
-async function signedInAs(session: CouchSession, username: string) {
+async function signedInAs(session: CouchSession, username: string, serverLabel: string) {
   if (username === '') return null
   const answer = await session.get('_session')
-  if (answer.status === 401) throw authFailure(session.baseUrl, username, '/_session')
+  if (answer.status === 401) {
+    throw authFailure(session.baseUrl, username, '/_session', { serverLabel, looksLike: 'couchdb' })
+  }
   const body = answer.json
   if (answer.status !== 200 || !isRecord(body) || !isRecord(body.userCtx)) return null
   const name = str(body.userCtx.name)
@@ -123,19 +134,23 @@ async function signedInAs(session: CouchSession, username: string) {
  * another address); a 401 on `/` or `/_session` means wrong credentials. Each CHT database is
  * then read with `GET /<db>` (doc counts; 404 absent, 401 credentials refused, 403 not allowed):
  * that works for users to whom CouchDB 3 refuses `/_all_dbs`, and stays small on instances with
- * thousands of per-user databases. `medic` is required (`missing_database`, `permission`). The
- * CHT version comes from `/api/v2/monitoring` where the address is the CHT API (through nginx);
- * a bare CouchDB has none, which is reported, not failed.
+ * thousands of per-user databases. `medic` is required (`missing_database`, `permission`); those
+ * failures carry the facts learnt. The CHT version comes from `/api/v2/monitoring` where the
+ * address is the CHT API (through nginx); a bare CouchDB has none, which is a fact, not a failure.
  */
-export async function detectCouchdb(session: CouchSession, username: string): Promise<Detection> {
+export async function detectCouchdb(
+  session: CouchSession,
+  username: string,
+): Promise<Detection<CouchdbFacts>> {
   const base = session.baseUrl
   const root = await session.get('')
   if (root.status === 401) throw authFailure(base, username, '/')
   if (root.status >= 300 && root.status < 400) {
     throw new ConnectionFailure(
       'not_couchdb',
-      `${base} redirects to ${root.location ?? 'another address'} instead of answering as CouchDB.`,
+      `${base} redirects to ${clipText(root.location ?? 'another address', TEXT_LIMITS.line)} instead of answering as CouchDB.`,
       'Use the address the server redirects to (often the https:// form) if that is the CHT, and test again.',
+      { looksLike: 'http' },
     )
   }
   const server = identifyServer(root)
@@ -144,53 +159,36 @@ export async function detectCouchdb(session: CouchSession, username: string): Pr
       'not_couchdb',
       `${base} answered with ${describeAnswer(root)}: this is not a CouchDB server.`,
       'Check the address and port: CHT’s CouchDB is usually https://<your CHT host> (through nginx), or port 5984 for a bare CouchDB.',
+      { looksLike: 'http' },
     )
   }
-  const user = await signedInAs(session, username)
-  const [states, cht] = await Promise.all([
+  const user = await signedInAs(session, username, server.label)
+  const [databases, cht] = await Promise.all([
     Promise.all(CHT_DATABASES.map((name) => databaseState(session, name))),
     chtVersion(session),
   ])
-  const byName = new Map(CHT_DATABASES.map((name, i) => [name, states[i] as DatabaseState]))
-  const named = (state: DatabaseState['state']) =>
-    CHT_DATABASES.filter((name) => byName.get(name)?.state === state)
-
-  const detected: Record<string, Scalar> = {
-    kind: 'couchdb',
+  const facts: CouchdbFacts = {
+    endpoint: 'couchdb',
     vendor: server.vendor,
-    couchdbVersion: server.version,
+    version: server.version,
     chtVersion: cht,
-    databases: named('present').join(','),
-    user: user?.name ?? (username || null),
-    admin: user?.admin ?? null,
+    signedInAs: user,
+    anonymous: username === '',
+    databases,
   }
-  const found = [fact('Server', server.label)]
-  if (user) found.push(fact('Signed in as', user.admin ? `${user.name} (server admin)` : user.name))
-  if (username === '') found.push(fact('Signed in as', 'nobody (anonymous access)'))
-  const present = named('present').map((name) => {
-    const state = byName.get(name) as Extract<DatabaseState, { state: 'present' }>
-    detected[`docs.${name}`] = state.docCount
-    return `${name} (${plural(state.docCount, 'document')})`
-  })
-  if (present.length > 0) found.push(fact('CHT databases', present.join(', ')))
-  const absent = named('absent')
-  if (absent.length > 0) found.push(fact('Not on this server', absent.join(', ')))
-  const closed = [...named('unauthorized'), ...named('forbidden')]
-  if (closed.length > 0) found.push(fact('Not readable by this user', closed.join(', ')))
-
-  const medic = byName.get('medic') as DatabaseState
-  const partial = { serverVersion: server.label, found, detected }
+  const medic = databases[0] as CouchDatabaseFact
+  const learnt = { serverLabel: server.label, facts, looksLike: 'couchdb' as const }
   // A 401 after `/_session` accepted the credentials means "not a member", as PouchDB Server
   // says it (CouchDB says 403); without a signed-in user it means credentials are needed.
   if (medic.state === 'unauthorized' && user === null) {
-    throw authFailure(base, username, '/medic', partial)
+    throw authFailure(base, username, '/medic', learnt)
   }
   if (medic.state === 'absent') {
     throw new ConnectionFailure(
       'missing_database',
       `${base} is a CouchDB server, but it has no “medic” database: it is not a CHT instance’s CouchDB.`,
       'Check the address: it must be the CouchDB of the CHT instance whose data couch2pg copies.',
-      partial,
+      learnt,
     )
   }
   if (medic.state === 'forbidden' || medic.state === 'unauthorized') {
@@ -198,24 +196,16 @@ export async function detectCouchdb(session: CouchSession, username: string): Pr
       'permission',
       `The user “${username}” may not read the “medic” database (HTTP ${medic.state === 'forbidden' ? 403 : 401}).`,
       'Use a CHT administrator, or a user listed among the members of medic, medic-sentinel and medic-users-meta.',
-      partial,
+      learnt,
     )
   }
   if (medic.state !== 'present') {
     throw new ConnectionFailure(
       'other',
-      `${base} did not describe the “medic” database (HTTP ${medic.status}).`,
+      `${base} did not describe the “medic” database (HTTP ${medic.httpStatus ?? 'unknown'}).`,
       'Test again; if this persists, the server or a proxy in front of it is failing.',
-      partial,
+      learnt,
     )
   }
-  found.push(
-    fact(
-      'CHT version',
-      cht ?? 'not reported (this address does not serve the CHT API’s /api/v2/monitoring)',
-    ),
-  )
-  detected.medicDocs = medic.docCount
-  detected.medicDeletedDocs = medic.deletedCount
-  return { serverVersion: server.label, found, detected }
+  return { serverLabel: server.label, facts }
 }

@@ -3,7 +3,7 @@ import { ENDPOINT_LABELS } from '../../../shared/connection-targets'
 import type { EndpointId } from '../../../shared/project-schema'
 import { ConnectionFailure } from './classify'
 
-/** The report for an endpoint the project has no profile for. */
+/** The failure of an endpoint the project has no profile for. */
 export function noProfile(endpoint: EndpointId): ConnectionFailure {
   return new ConnectionFailure(
     'no_profile',
@@ -14,7 +14,10 @@ export function noProfile(endpoint: EndpointId): ConnectionFailure {
   )
 }
 
-/** The report for a profile that needs a password the wizard does not have. */
+/**
+ * The failure of a CouchDB profile with a user name but no password: never sent as an empty
+ * one. (A PostgreSQL profile is tried without, see `postgresConfig`.)
+ */
 export function noPassword(endpoint: EndpointId, target: string): ConnectionFailure {
   return new ConnectionFailure(
     'no_password',
@@ -24,7 +27,7 @@ export function noPassword(endpoint: EndpointId, target: string): ConnectionFail
 }
 
 /**
- * The report for a table the session user may not read: which grant is missing and the SQL an
+ * The failure for a table the session user may not read: which grant is missing and the SQL an
  * administrator can run (read access only; the wizard never needs more).
  */
 export function noReadAccess(
@@ -39,6 +42,6 @@ export function noReadAccess(
     'permission',
     `The user “${user}” may not read ${schema}.${table} (${missing}).`,
     `Ask the database administrator for read access: GRANT USAGE ON SCHEMA ${schema} TO ${user}; GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${user};`,
-    { serverVersion: serverLabel, found: [{ label: 'Server', value: serverLabel }] },
+    { serverLabel },
   )
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createConnectionService } from '../../../../src/main/engine/connections/connection-service'
-import type { ConnectionReport } from '../../../../src/shared/connections'
+import { detailsOf, expectFailure, targetOf } from '../../../support/connection-results'
 import {
   closedPort,
   connectionsWith,
@@ -35,27 +35,27 @@ afterAll(async () => {
 })
 
 const test = (url: string, password: string | null, username = 'admin') =>
-  service.test('couchdb', connectionsWith({ couchdb: couchProfile(url, username) }), password)
+  service.test('couchdb', connectionsWith({ couchdb: couchProfile(url, username) }), {
+    typed: password,
+  })
 
-const expectKind = (report: ConnectionReport, kind: string) => {
-  expect(report.ok, JSON.stringify(report.error)).toBe(false)
-  expect(report.error?.kind).toBe(kind)
-  expect(report.error?.hint.length).toBeGreaterThan(20)
-}
+const expectKind = expectFailure
+/** The error of a failed test. */
+const errorOf = (result: Parameters<typeof detailsOf>[0]) => detailsOf(result).error
 
 describe('CouchDB connection failures, classified', () => {
   it('dns: a host name that cannot resolve (reserved .invalid TLD)', async () => {
     const report = await test('http://cht-couchdb.invalid:5984', 'x')
     expectKind(report, 'dns')
-    expect(report.error?.message).toContain('cht-couchdb.invalid')
-    expect(report.target).toBe('http://cht-couchdb.invalid:5984')
+    expect(errorOf(report)?.message).toContain('cht-couchdb.invalid')
+    expect(targetOf(report)).toBe('http://cht-couchdb.invalid:5984')
   })
 
   it('refused: a closed port on 127.0.0.1', async () => {
     const port = await closedPort()
     const report = await test(`http://127.0.0.1:${port}`, 'x')
     expectKind(report, 'refused')
-    expect(report.error?.hint).toMatch(/443/)
+    expect(errorOf(report)?.hint).toMatch(/443/)
   })
 
   it('timeout: a server that accepts and never answers, within the request timeout', async () => {
@@ -63,8 +63,10 @@ describe('CouchDB connection failures, classified', () => {
     try {
       const report = await test(`http://127.0.0.1:${silent.port}`, 'x')
       expectKind(report, 'timeout')
-      expect(report.durationMs).toBeGreaterThanOrEqual(TEST_TIMEOUTS.requestTimeoutMs - 100)
-      expect(report.durationMs).toBeLessThan(TEST_TIMEOUTS.deadlineMs)
+      expect(detailsOf(report).durationMs).toBeGreaterThanOrEqual(
+        TEST_TIMEOUTS.requestTimeoutMs - 100,
+      )
+      expect(detailsOf(report).durationMs).toBeLessThan(TEST_TIMEOUTS.deadlineMs)
     } finally {
       await silent.close()
     }
@@ -75,12 +77,14 @@ describe('CouchDB connection failures, classified', () => {
     const patient = createConnectionService({ requestTimeoutMs: 30_000, deadlineMs: 800 })
     try {
       const profile = couchProfile(`http://127.0.0.1:${silent.port}`)
-      const report = await patient.test('couchdb', connectionsWith({ couchdb: profile }), 'x')
+      const report = await patient.test('couchdb', connectionsWith({ couchdb: profile }), {
+        typed: 'x',
+      })
       expectKind(report, 'timeout')
-      expect(report.error?.message).toBe(
+      expect(errorOf(report)?.message).toBe(
         `http://127.0.0.1:${silent.port} did not finish answering within 1 s.`,
       )
-      expect(report.durationMs).toBeLessThan(3_000)
+      expect(detailsOf(report).durationMs).toBeLessThan(3_000)
     } finally {
       await silent.close()
     }
@@ -89,8 +93,8 @@ describe('CouchDB connection failures, classified', () => {
   it('tls: an https address on a plain http server', async () => {
     const report = await test(couch.url.replace('http://', 'https://'), couch.adminPassword)
     expectKind(report, 'tls')
-    expect(report.error?.message).toMatch(/does not speak TLS/)
-    expect(report.error?.hint).toMatch(/http:\/\//)
+    expect(errorOf(report)?.message).toMatch(/does not speak TLS/)
+    expect(errorOf(report)?.hint).toMatch(/http:\/\//)
   })
 
   it('tls: a self-signed certificate', async () => {
@@ -124,7 +128,7 @@ describe('CouchDB connection failures, classified', () => {
       try {
         const report = await test(`https://127.0.0.1:${port}`, 'x')
         expectKind(report, 'tls')
-        expect(report.error?.message).toMatch(/not trusted/)
+        expect(errorOf(report)?.message).toMatch(/not trusted/)
       } finally {
         server.closeAllConnections()
         await new Promise((resolve) => server.close(resolve))
@@ -138,15 +142,15 @@ describe('CouchDB connection failures, classified', () => {
     const wrong = 'not-the-couch-Password'
     const report = await test(couch.url, wrong)
     expectKind(report, 'auth')
-    expect(report.error?.message).toMatch(/refused the user name or password \(HTTP 401/)
+    expect(errorOf(report)?.message).toMatch(/refused the user name or password \(HTTP 401/)
     expect(JSON.stringify(report)).not.toContain(wrong)
   })
 
   it('auth: no user name on a server that requires one', async () => {
     const report = await test(couch.url, null, '')
     expectKind(report, 'auth')
-    expect(report.error?.message).toMatch(/requires a user name and password/)
-    expect(report.serverVersion).toMatch(/PouchDB Server/)
+    expect(errorOf(report)?.message).toMatch(/requires a user name and password/)
+    expect(detailsOf(report).serverLabel).toMatch(/PouchDB Server/)
   })
 
   it('permission: a user who is not a member of medic', async () => {
@@ -159,7 +163,7 @@ describe('CouchDB connection failures, classified', () => {
     expect(created.status).toBe(201)
     const report = await test(couch.url, 'reader-Pa55', 'reader')
     expectKind(report, 'permission')
-    expect(report.error?.message).toMatch(/“reader” may not read the “medic” database/)
+    expect(errorOf(report)?.message).toMatch(/“reader” may not read the “medic” database/)
   })
 
   it('not_couchdb: an HTTP server answering an HTML page', async () => {
@@ -170,7 +174,7 @@ describe('CouchDB connection failures, classified', () => {
     try {
       const report = await test(web.url, 'x')
       expectKind(report, 'not_couchdb')
-      expect(report.error?.message).toMatch(/an HTML page \(HTTP 200\): this is not a CouchDB/)
+      expect(errorOf(report)?.message).toMatch(/an HTML page \(HTTP 200\): this is not a CouchDB/)
     } finally {
       await web.close()
     }
@@ -184,7 +188,7 @@ describe('CouchDB connection failures, classified', () => {
     try {
       const report = await test(api.url, 'x')
       expectKind(report, 'not_couchdb')
-      expect(report.error?.message).toMatch(/JSON that is not CouchDB’s welcome/)
+      expect(errorOf(report)?.message).toMatch(/JSON that is not CouchDB’s welcome/)
     } finally {
       await api.close()
     }
@@ -198,7 +202,7 @@ describe('CouchDB connection failures, classified', () => {
     try {
       const report = await test(redirect.url, 'x')
       expectKind(report, 'not_couchdb')
-      expect(report.error?.message).toContain('redirects to https://cht.example.org/')
+      expect(errorOf(report)?.message).toContain('redirects to https://cht.example.org/')
     } finally {
       await redirect.close()
     }
@@ -207,6 +211,6 @@ describe('CouchDB connection failures, classified', () => {
   it('no_password: a user name without a password is not sent', async () => {
     const report = await test(couch.url, null)
     expectKind(report, 'no_password')
-    expect(report.error?.hint).toContain('CHT_MIGRATE_COUCHDB_PASSWORD')
+    expect(errorOf(report)?.hint).toContain('CHT_MIGRATE_COUCHDB_PASSWORD')
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { detailsOf, expectFailure, factsOf } from '../../../support/connection-results'
 import { testCouchdb } from '../../../support/test-couchdb'
 import { connectionsWith, couchProfile, testService } from './fixtures'
 
@@ -12,16 +13,15 @@ describe('a CouchDB without medic', () => {
   it('is missing_database, with what the server does have', async () => {
     const couch = testCouchdb()
     const profile = couchProfile(couch.url, couch.username)
-    const report = await service.test(
-      'couchdb',
-      connectionsWith({ couchdb: profile }),
-      couch.password,
+    const report = await service.test('couchdb', connectionsWith({ couchdb: profile }), {
+      typed: couch.password,
+    })
+    expectFailure(report, 'missing_database')
+    expect(detailsOf(report).error?.message).toMatch(
+      /is a CouchDB server, but it has no “medic” database/,
     )
-    expect(report.ok).toBe(false)
-    expect(report.error?.kind).toBe('missing_database')
-    expect(report.error?.message).toMatch(/is a CouchDB server, but it has no “medic” database/)
-    expect(report.serverVersion).toMatch(/PouchDB Server/)
-    const found = Object.fromEntries(report.found.map((f) => [f.label, f.value]))
+    expect(detailsOf(report).serverLabel).toMatch(/PouchDB Server/)
+    const found = factsOf(report)
     expect(found['Not on this server']).toBe('medic, medic-sentinel, medic-users-meta, medic-logs')
     expect(found['Signed in as']).toBe('admin (server admin)')
   })
@@ -29,11 +29,9 @@ describe('a CouchDB without medic', () => {
   it('refuses a wrong password on the shared server too', async () => {
     const couch = testCouchdb()
     const profile = couchProfile(couch.url, couch.username)
-    const report = await service.test(
-      'couchdb',
-      connectionsWith({ couchdb: profile }),
-      `${couch.password}-wrong`,
-    )
-    expect(report.error?.kind).toBe('auth')
+    const report = await service.test('couchdb', connectionsWith({ couchdb: profile }), {
+      typed: `${couch.password}-wrong`,
+    })
+    expectFailure(report, 'auth')
   })
 })

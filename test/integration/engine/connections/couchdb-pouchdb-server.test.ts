@@ -8,6 +8,8 @@ import MemoryAdapter from 'pouchdb-adapter-memory'
 import MapReduce from 'pouchdb-mapreduce'
 import Replication from 'pouchdb-replication'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CouchdbFacts } from '../../../../src/shared/results/connection-result'
+import { expectConnected, factsOf } from '../../../support/connection-results'
 import { connectionsWith, couchProfile, testService } from './fixtures'
 
 /**
@@ -57,10 +59,12 @@ describe('PouchDB Server (express-pouchdb)', () => {
       connectionsWith({ couchdb: couchProfile(url, '') }),
       null,
     )
-    expect(report.error).toBeNull()
-    expect(report.serverVersion).toBe('PouchDB Server 4.2.0 (CouchDB-compatible)')
-    expect(report.detected).toMatchObject({ vendor: 'pouchdb-server', medicDocs: 3 })
-    const found = Object.fromEntries(report.found.map((f) => [f.label, f.value]))
+    const details = expectConnected(report)
+    expect(details.serverLabel).toBe('PouchDB Server 4.2.0 (CouchDB-compatible)')
+    const facts = details.facts as CouchdbFacts
+    expect(facts).toMatchObject({ vendor: 'pouchdb-server', anonymous: true, signedInAs: null })
+    expect(facts.databases[0]).toMatchObject({ name: 'medic', state: 'present', docCount: 3 })
+    const found = factsOf(report)
     expect(found['Signed in as']).toBe('nobody (anonymous access)')
   })
 })

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import type { ChtSyncFacts, Couch2pgFacts } from '../../../../src/shared/results/connection-result'
+import { expectConnected, factsOf, warningsOf } from '../../../support/connection-results'
 import { createTestDatabase, testPostgres } from '../../../support/test-postgres'
 import {
   chtSyncProfile,
@@ -11,11 +13,13 @@ import {
 
 /**
  * What the probes find in real databases shaped like couch2pg's and like each era of CHT Sync's
- * (table and column names from the domain reference, 1.5, 2.1, 2.3, 2.9 and 3).
+ * (table and column names from the domain reference, 1.5, 2.1, 2.3, 2.9 and 3): typed facts, and
+ * the sentences `describeConnection` makes of them.
  */
 const service = testService()
 const server = testPostgres()
 const dbs: { drop: () => Promise<void> }[] = []
+const password = { typed: server.password }
 
 async function database(prefix: string, sql: string) {
   const db = await createTestDatabase(prefix)
@@ -34,77 +38,108 @@ afterAll(async () => {
   for (const db of dbs) await db.drop()
 })
 
-const facts = (report: { found: { label: string; value: string }[] }) =>
-  Object.fromEntries(report.found.map((f) => [f.label, f.value]))
-
 describe('couch2pg database', () => {
-  it('is recognised, with its release from the migration tables, row estimates and sources', async () => {
+  it('is recognised, with its release, exact counts of small tables and its sources', async () => {
     const db = await database('couch2pg', COUCH2PG_SHAPE)
-    const report = await service.test(
+    const result = await service.test(
       'couch2pg',
       connectionsWith({ couch2pg: postgresProfile(db.name) }),
-      server.password,
+      password,
     )
-    expect(report.error).toBeNull()
-    expect(report.ok).toBe(true)
-    expect(report.serverVersion).toMatch(/^PostgreSQL 16\.\d+/)
-    expect(report.detected).toMatchObject({
-      kind: 'couch2pg',
+    const details = expectConnected(result)
+    expect(result.verdict).toBe('pass')
+    expect(details.serverLabel).toMatch(/^PostgreSQL 16\.\d+/)
+    const facts = details.facts as Couch2pgFacts
+    expect(facts).toMatchObject({
+      endpoint: 'couch2pg',
+      server: { database: db.name, user: server.user },
       schema: 'public',
-      couch2pgRelease: '3.7',
-      users_meta_migrations: 202607231202,
-      xmlforms_migrations: 202306221510,
-      couch2pg_migrations: 201803202020,
-      'rows.couchdb': 1200,
-      progressSources: 2,
+      release: '3.7',
+      migrations: [
+        { table: 'couch2pg_migrations', latest: 201803202020 },
+        { table: 'xmlforms_migrations', latest: 202306221510 },
+        { table: 'users_meta_migrations', latest: 202607231202 },
+      ],
+      progress: {
+        table: true,
+        sources: ['cht.example.org:443/medic', 'cht.example.org:443/medic-sentinel'],
+      },
     })
-    const found = facts(report)
+    // Analysed and small (1,200 rows), never analysed (0 rows): both counted exactly.
+    expect(facts.tables).toContainEqual({ name: 'couchdb', rows: 1200, exact: true })
+    expect(facts.tables).toContainEqual({ name: 'couchdb_users_meta', rows: 0, exact: true })
+    const found = factsOf(result)
     expect(found['Looks like']).toBe('couch2pg 3.7 (from its migration tables)')
-    expect(found['Tables in schema public']).toContain('couchdb (about 1,200 rows)')
-    expect(found['Tables in schema public']).toContain('couchdb_users_meta (not analysed yet)')
+    expect(found['Tables in schema public']).toContain('couchdb (1,200 rows)')
+    expect(found['Tables in schema public']).toContain('couchdb_users_meta (0 rows)')
     expect(found['Progress sources']).toBe(
       '2: cht.example.org:443/medic, cht.example.org:443/medic-sentinel',
     )
     expect(found.Session).toBe('read-only')
+    expect(result.summary).toMatch(/^Connected to PostgreSQL 16\.\d+: couch2pg 3\.7/)
+  })
+
+  it('gives the planner’s estimate, not a count, for a big analysed table', async () => {
+    const db = await database(
+      'couch2pg-big',
+      `CREATE TABLE couchdb (doc jsonb);
+       INSERT INTO couchdb SELECT '{}'::jsonb FROM generate_series(1, 120000);
+       ANALYZE couchdb;`,
+    )
+    const result = await service.test(
+      'couch2pg',
+      connectionsWith({ couch2pg: postgresProfile(db.name) }),
+      password,
+    )
+    const facts = expectConnected(result).facts as Couch2pgFacts
+    const table = facts.tables.find((t) => t.name === 'couchdb')
+    expect(table?.exact).toBe(false)
+    expect(table?.rows).toBeGreaterThan(100_000)
+    expect(factsOf(result)['Tables in schema public']).toMatch(/^couchdb \(about [\d,]+ rows\)$/)
   })
 
   it('is recognised without migration tables, as couch2pg of unknown release', async () => {
     const db = await database('couch2pg-bare', 'CREATE TABLE couchdb (doc jsonb)')
-    const report = await service.test(
+    const result = await service.test(
       'couch2pg',
       connectionsWith({ couch2pg: postgresProfile(db.name) }),
-      server.password,
+      password,
     )
-    expect(report.ok).toBe(true)
-    expect(report.detected.couch2pgRelease).toBeNull()
-    expect(facts(report)['Looks like']).toBe('couch2pg (release unknown: no migration tables)')
-    expect(facts(report)['Progress sources']).toBe('no couchdb_progress table')
+    const facts = expectConnected(result).facts as Couch2pgFacts
+    expect(facts.release).toBeNull()
+    expect(facts.migrations).toEqual([])
+    expect(facts.progress).toEqual({ table: false, sources: [] })
+    expect(factsOf(result)['Looks like']).toBe('couch2pg (release unknown: no migration tables)')
+    expect(factsOf(result)['Progress sources']).toBe('no couchdb_progress table')
   })
 })
 
 describe('CHT Sync database', () => {
   it('v2 with cht-pipeline 2: era, progress, dbt state and the latest dbt run', async () => {
     const db = await database('sync-v2', chtSyncV2Shape('v1'))
-    const report = await service.test(
+    const result = await service.test(
       'chtSync',
       connectionsWith({ chtSync: chtSyncProfile(db.name) }),
-      server.password,
+      password,
     )
-    expect(report.error).toBeNull()
-    expect(report.detected).toMatchObject({
-      kind: 'cht-sync',
-      chtSyncEra: 'v2',
-      pipelineVersion: 'v2',
+    const facts = expectConnected(result).facts as ChtSyncFacts
+    expect(result.verdict).toBe('pass')
+    expect(facts).toMatchObject({
+      endpoint: 'chtSync',
+      schema: 'v1',
+      table: 'couchdb',
+      era: 'v2',
+      pipeline: 'v2',
       dataemon: 'v2',
-      rawRowsEstimate: 300,
-      progressSources: 2,
-      progressPending: 3,
-      progressHasMonitoring: true,
-      dbtLastRunFailed: 1,
+      rawRows: 300,
+      rawRowsExact: true,
+      progress: { state: 'read', sources: 2, pending: 3, monitoringColumns: true },
+      dbtLastRun: { results: 2, failed: 1 },
+      schemaClash: false,
     })
-    const found = facts(report)
+    const found = factsOf(result)
     expect(found['Looks like']).toBe('CHT Sync 2.x (the raw table has a source column)')
-    expect(found['Raw table v1.couchdb']).toBe('about 300 rows')
+    expect(found['Raw table v1.couchdb']).toBe('300 rows')
     expect(found.Progress).toMatch(
       /^2 sources, 3 changes pending, last update \d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
     )
@@ -112,7 +147,7 @@ describe('CHT Sync database', () => {
       /^2 results, 1 not successful \(ended \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/,
     )
     expect(found['cht-pipeline']).toBe('version 2 (document_metadata has instance and dbname)')
-    expect(found.Warning).toBeUndefined()
+    expect(warningsOf(result)).toEqual([])
   })
 
   it('v1.x: _deleted without source, and a warning when cht-pipeline 2 is on it', async () => {
@@ -120,20 +155,23 @@ describe('CHT Sync database', () => {
       'sync-v1',
       `${chtSyncV2Shape('v1')}
        ALTER TABLE v1.couchdb DROP COLUMN source;
-       ALTER TABLE v1._dataemon DROP COLUMN manifest, DROP COLUMN dbt_selector;`,
+       ALTER TABLE v1._dataemon DROP COLUMN manifest, DROP COLUMN dbt_selector;
+       DELETE FROM v1.dbt_results;`,
     )
-    const report = await service.test(
+    const result = await service.test(
       'chtSync',
       connectionsWith({ chtSync: chtSyncProfile(db.name) }),
-      server.password,
+      password,
     )
-    expect(report.ok).toBe(true)
-    expect(report.detected).toMatchObject({
-      chtSyncEra: 'v1',
-      dataemon: 'v1',
-      pipelineVersion: 'v2',
-    })
-    expect(facts(report).Warning).toMatch(/cht-pipeline 2 needs the source column/)
+    const facts = expectConnected(result).facts as ChtSyncFacts
+    expect(facts).toMatchObject({ era: 'v1', dataemon: 'v1', pipeline: 'v2' })
+    expect(facts.dbtLastRun).toEqual({ endedAt: null, results: 0, failed: 0 })
+    expect(factsOf(result)['Latest dbt run']).toBe('none recorded')
+    expect(result.verdict).toBe('warn')
+    expect(warningsOf(result)).toEqual([
+      expect.stringMatching(/cht-pipeline 2 needs the source column/),
+    ])
+    expect(result.summary).toMatch(/Warning: cht-pipeline 2 needs the source column/)
   })
 
   it('before 1.0: progress without pending/updated_at', async () => {
@@ -144,19 +182,20 @@ describe('CHT Sync database', () => {
        CREATE TABLE v1.couchdb_progress (seq varchar, source varchar PRIMARY KEY);
        INSERT INTO v1.couchdb_progress VALUES ('1-a', 'cht/medic');`,
     )
-    const report = await service.test(
+    const result = await service.test(
       'chtSync',
       connectionsWith({ chtSync: chtSyncProfile(db.name) }),
-      server.password,
+      password,
     )
-    expect(report.ok).toBe(true)
-    expect(report.detected).toMatchObject({
-      chtSyncEra: 'v1',
-      progressHasMonitoring: false,
-      pipelineVersion: null,
+    const facts = expectConnected(result).facts as ChtSyncFacts
+    expect(facts).toMatchObject({
+      era: 'v1',
+      pipeline: null,
+      dbtLastRun: null,
+      progress: { state: 'read', sources: 1, pending: null, monitoringColumns: false },
     })
-    expect(facts(report).Progress).toBe('1 source, no pending/updated_at columns (before 1.0)')
-    expect(facts(report)['cht-pipeline']).toBe('no models yet (no document_metadata table)')
+    expect(factsOf(result).Progress).toBe('1 source, no pending/updated_at columns (before 1.0)')
+    expect(factsOf(result)['cht-pipeline']).toBe('no models yet (no document_metadata table)')
   })
 
   it('the Logstash era: one table per database with @timestamp and _rev, no progress table', async () => {
@@ -166,14 +205,15 @@ describe('CHT Sync database', () => {
        CREATE TABLE v1.medic ("@version" text, "@timestamp" timestamp, _id text, _rev text, doc jsonb,
                               doc_as_upsert boolean, UNIQUE (_id, _rev));`,
     )
-    const report = await service.test(
+    const result = await service.test(
       'chtSync',
       connectionsWith({ chtSync: chtSyncProfile(db.name, { table: 'medic' }) }),
-      server.password,
+      password,
     )
-    expect(report.ok).toBe(true)
-    expect(report.detected.chtSyncEra).toBe('logstash')
-    expect(facts(report).Progress).toBe('no couchdb_progress table')
+    const facts = expectConnected(result).facts as ChtSyncFacts
+    expect(facts.era).toBe('logstash')
+    expect(facts.progress).toEqual({ state: 'absent' })
+    expect(factsOf(result).Progress).toBe('no couchdb_progress table')
   })
 
   it('warns, without failing, about schema public inside the couch2pg database', async () => {
@@ -183,13 +223,10 @@ describe('CHT Sync database', () => {
     )
     const couch2pg = postgresProfile(db.name)
     const chtSync = chtSyncProfile(db.name, { schema: 'public' })
-    const report = await service.test(
-      'chtSync',
-      connectionsWith({ couch2pg, chtSync }),
-      server.password,
-    )
-    expect(report.ok).toBe(true)
-    expect(report.detected.schemaClash).toBe(true)
-    expect(facts(report).Warning).toMatch(/clash with couch2pg’s/)
+    const result = await service.test('chtSync', connectionsWith({ couch2pg, chtSync }), password)
+    const facts = expectConnected(result).facts as ChtSyncFacts
+    expect(facts.schemaClash).toBe(true)
+    expect(result.verdict).toBe('warn')
+    expect(warningsOf(result)).toEqual([expect.stringMatching(/clash with couch2pg’s/)])
   })
 })

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionReport } from '../../../../src/shared/connections'
+import { detailsOf, expectFailure, targetOf } from '../../../support/connection-results'
 import { createTestDatabase, testPostgres } from '../../../support/test-postgres'
 import {
   chtSyncProfile,
@@ -17,8 +17,9 @@ import {
 
 /**
  * Every classified PostgreSQL failure against a real failing endpoint: an unresolvable name, a
- * closed port, a server that never answers, TLS against a server without it, a wrong password,
- * a missing database, missing grants, and databases that are not what the profile says.
+ * closed port, a server that never answers (a port that is not PostgreSQL: postgres-wrong-port),
+ * TLS against a server without it, a wrong or missing password, a missing database, missing grants, and databases that
+ * are not what the profile says.
  */
 const service = testService()
 const server = testPostgres()
@@ -64,11 +65,8 @@ async function asAdmin(db: TestDb, sql: string) {
   }
 }
 
-const expectKind = (report: ConnectionReport, kind: string) => {
-  expect(report.ok, JSON.stringify(report.error)).toBe(false)
-  expect(report.error?.kind).toBe(kind)
-  expect(report.error?.hint.length).toBeGreaterThan(20)
-}
+/** The error of a failed test. */
+const errorOf = (result: Parameters<typeof detailsOf>[0]) => detailsOf(result).error
 
 let empty: TestDb
 beforeAll(async () => {
@@ -87,10 +85,12 @@ afterAll(async () => {
 describe('PostgreSQL connection failures, classified', () => {
   it('dns: a host name that cannot resolve (reserved .invalid TLD)', async () => {
     const profile = postgresProfile(empty.name, { host: 'couch2pg-db.invalid' })
-    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), 'x')
-    expectKind(report, 'dns')
-    expect(report.error?.message).toContain('couch2pg-db.invalid')
-    expect(report.target).toBe(
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: 'x',
+    })
+    expectFailure(report, 'dns')
+    expect(errorOf(report)?.message).toContain('couch2pg-db.invalid')
+    expect(targetOf(report)).toBe(
       `postgres://${server.user}@couch2pg-db.invalid:${server.port}/${empty.name}`,
     )
   })
@@ -98,9 +98,11 @@ describe('PostgreSQL connection failures, classified', () => {
   it('refused: a closed port on 127.0.0.1', async () => {
     const port = await closedPort()
     const profile = postgresProfile(empty.name, { host: '127.0.0.1', port })
-    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), 'x')
-    expectKind(report, 'refused')
-    expect(report.error?.message).toContain(`127.0.0.1:${port}`)
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: 'x',
+    })
+    expectFailure(report, 'refused')
+    expect(errorOf(report)?.message).toContain(`127.0.0.1:${port}`)
   })
 
   it('timeout: a server that accepts and never answers, within the connect timeout', async () => {
@@ -110,11 +112,13 @@ describe('PostgreSQL connection failures, classified', () => {
       const report = await service.test(
         'chtSync',
         connectionsWith({ chtSync: { ...profile, schema: 'v1', table: 'couchdb' } }),
-        'x',
+        { typed: 'x' },
       )
-      expectKind(report, 'timeout')
-      expect(report.durationMs).toBeGreaterThanOrEqual(TEST_TIMEOUTS.limits.connectTimeoutMs - 100)
-      expect(report.durationMs).toBeLessThan(TEST_TIMEOUTS.deadlineMs)
+      expectFailure(report, 'timeout')
+      expect(detailsOf(report).durationMs).toBeGreaterThanOrEqual(
+        TEST_TIMEOUTS.limits.connectTimeoutMs - 100,
+      )
+      expect(detailsOf(report).durationMs).toBeLessThan(TEST_TIMEOUTS.deadlineMs)
     } finally {
       await silent.close()
     }
@@ -122,34 +126,46 @@ describe('PostgreSQL connection failures, classified', () => {
 
   it('tls: ssl “require” against a server without TLS', async () => {
     const profile = postgresProfile(empty.name, { ssl: 'require' })
-    const report = await service.test(
-      'couch2pg',
-      connectionsWith({ couch2pg: profile }),
-      server.password,
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: server.password,
+    })
+    expectFailure(report, 'tls')
+    expect(errorOf(report)?.message).toMatch(/does not support encrypted/)
+    expect(errorOf(report)?.hint).toMatch(/disable/)
+  })
+
+  it('tls: a client-certificate file that cannot be read, named, before connecting', async () => {
+    const profile = postgresProfile(empty.name, {
+      ssl: 'verify-full',
+      sslFiles: { ca: '/nonexistent/cht-ca.pem', cert: null, key: null },
+    })
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: server.password,
+    })
+    expectFailure(report, 'tls')
+    expect(errorOf(report)?.message).toBe(
+      'The CA certificate file “/nonexistent/cht-ca.pem” could not be opened (no such file).',
     )
-    expectKind(report, 'tls')
-    expect(report.error?.message).toMatch(/does not support encrypted/)
-    expect(report.error?.hint).toMatch(/disable/)
   })
 
   it('auth: a wrong password, without echoing it', async () => {
     const profile = postgresProfile(empty.name)
     const wrong = 'not-the-Password-123'
-    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), wrong)
-    expectKind(report, 'auth')
-    expect(report.error?.message).toMatch(/password authentication failed/)
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: wrong,
+    })
+    expectFailure(report, 'auth')
+    expect(errorOf(report)?.message).toMatch(/password authentication failed/)
     expect(JSON.stringify(report)).not.toContain(wrong)
   })
 
   it('missing_database: a database that does not exist', async () => {
     const profile = chtSyncProfile(`t_missing_${randomBytes(3).toString('hex')}`)
-    const report = await service.test(
-      'chtSync',
-      connectionsWith({ chtSync: profile }),
-      server.password,
-    )
-    expectKind(report, 'missing_database')
-    expect(report.error?.hint).toMatch(/POSTGRES_DB/)
+    const report = await service.test('chtSync', connectionsWith({ chtSync: profile }), {
+      typed: server.password,
+    })
+    expectFailure(report, 'missing_database')
+    expect(errorOf(report)?.hint).toMatch(/POSTGRES_DB/)
   })
 
   it('permission: a role whose CONNECT on the database is revoked', async () => {
@@ -157,28 +173,24 @@ describe('PostgreSQL connection failures, classified', () => {
     await asAdmin(db, `REVOKE CONNECT ON DATABASE ${pg.escapeIdentifier(db.name)} FROM PUBLIC`)
     const reader = await role()
     const profile = postgresProfile(db.name, { user: reader.name })
-    const report = await service.test(
-      'couch2pg',
-      connectionsWith({ couch2pg: profile }),
-      reader.password,
-    )
-    expectKind(report, 'permission')
-    expect(report.error?.message).toMatch(/permission denied for database/)
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: reader.password,
+    })
+    expectFailure(report, 'permission')
+    expect(errorOf(report)?.message).toMatch(/permission denied for database/)
   })
 
   it('permission: a role without USAGE on the CHT Sync schema', async () => {
     const db = await database('nousage', chtSyncV2Shape('v1'))
     const reader = await role()
     const profile = chtSyncProfile(db.name, { user: reader.name })
-    const report = await service.test(
-      'chtSync',
-      connectionsWith({ chtSync: profile }),
-      reader.password,
-    )
-    expectKind(report, 'permission')
-    expect(report.error?.message).toContain('no USAGE on schema v1')
-    expect(report.error?.hint).toContain(`GRANT USAGE ON SCHEMA v1 TO ${reader.name}`)
-    expect(report.serverVersion).toMatch(/^PostgreSQL 16/)
+    const report = await service.test('chtSync', connectionsWith({ chtSync: profile }), {
+      typed: reader.password,
+    })
+    expectFailure(report, 'permission')
+    expect(errorOf(report)?.message).toContain('no USAGE on schema v1')
+    expect(errorOf(report)?.hint).toContain(`GRANT USAGE ON SCHEMA v1 TO ${reader.name}`)
+    expect(detailsOf(report).serverLabel).toMatch(/^PostgreSQL 16/)
   })
 
   it('permission: a role that may not SELECT couch2pg’s table', async () => {
@@ -186,25 +198,21 @@ describe('PostgreSQL connection failures, classified', () => {
     await asAdmin(db, 'REVOKE ALL ON couchdb FROM PUBLIC')
     const reader = await role()
     const profile = postgresProfile(db.name, { user: reader.name })
-    const report = await service.test(
-      'couch2pg',
-      connectionsWith({ couch2pg: profile }),
-      reader.password,
-    )
-    expectKind(report, 'permission')
-    expect(report.error?.message).toContain('no SELECT on the table')
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: reader.password,
+    })
+    expectFailure(report, 'permission')
+    expect(errorOf(report)?.message).toContain('no SELECT on the table')
   })
 
   it('not_couch2pg: an empty database', async () => {
     const profile = postgresProfile(empty.name)
-    const report = await service.test(
-      'couch2pg',
-      connectionsWith({ couch2pg: profile }),
-      server.password,
-    )
-    expectKind(report, 'not_couch2pg')
-    expect(report.error?.message).toContain('has no couch2pg tables')
-    expect(report.serverVersion).toMatch(/^PostgreSQL 16/)
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: server.password,
+    })
+    expectFailure(report, 'not_couch2pg')
+    expect(errorOf(report)?.message).toContain('has no couch2pg tables')
+    expect(detailsOf(report).serverLabel).toMatch(/^PostgreSQL 16/)
   })
 
   it('not_couch2pg: a CHT Sync database, named as such', async () => {
@@ -212,20 +220,20 @@ describe('PostgreSQL connection failures, classified', () => {
     const report = await service.test(
       'couch2pg',
       connectionsWith({ couch2pg: postgresProfile(db.name) }),
-      server.password,
+      { typed: server.password },
     )
-    expectKind(report, 'not_couch2pg')
-    expect(report.error?.message).toContain('v1.couchdb is a CHT Sync raw table')
+    expectFailure(report, 'not_couch2pg')
+    expect(errorOf(report)?.message).toContain('v1.couchdb is a CHT Sync raw table')
   })
 
   it('not_cht_sync: an empty database', async () => {
     const report = await service.test(
       'chtSync',
       connectionsWith({ chtSync: chtSyncProfile(empty.name) }),
-      server.password,
+      { typed: server.password },
     )
-    expectKind(report, 'not_cht_sync')
-    expect(report.error?.message).toContain('has no CHT Sync raw table v1.couchdb')
+    expectFailure(report, 'not_cht_sync')
+    expect(errorOf(report)?.message).toContain('has no CHT Sync raw table v1.couchdb')
   })
 
   it('not_cht_sync: a couch2pg database says so', async () => {
@@ -233,25 +241,25 @@ describe('PostgreSQL connection failures, classified', () => {
     const report = await service.test(
       'chtSync',
       connectionsWith({ chtSync: chtSyncProfile(db.name) }),
-      server.password,
+      { typed: server.password },
     )
-    expectKind(report, 'not_cht_sync')
-    expect(report.error?.message).toContain('this is a couch2pg database, not CHT Sync')
-    expect(report.detected.kind).toBe('couch2pg')
+    expectFailure(report, 'not_cht_sync')
+    expect(errorOf(report)?.message).toContain('this is a couch2pg database, not CHT Sync')
+    expect(errorOf(report)?.looksLike).toBe('couch2pg')
   })
 
   it('not_cht_sync: schema public of the couch2pg database is couch2pg’s table, with the clash explained', async () => {
     const db = await database('c2p-public', COUCH2PG_SHAPE)
     const couch2pg = postgresProfile(db.name)
     const chtSync = chtSyncProfile(db.name, { schema: 'public' })
-    const report = await service.test(
-      'chtSync',
-      connectionsWith({ couch2pg, chtSync }),
-      server.password,
+    const report = await service.test('chtSync', connectionsWith({ couch2pg, chtSync }), {
+      typed: server.password,
+    })
+    expectFailure(report, 'not_cht_sync')
+    expect(errorOf(report)?.message).toContain('public.couchdb is couch2pg’s table')
+    expect(errorOf(report)?.hint).toMatch(
+      /must not write into schema public of the couch2pg database/,
     )
-    expectKind(report, 'not_cht_sync')
-    expect(report.error?.message).toContain('public.couchdb is couch2pg’s table')
-    expect(report.error?.hint).toMatch(/must not write into schema public of the couch2pg database/)
   })
 
   it('not_cht_sync: the raw table is in another schema, and the hint names it', async () => {
@@ -259,18 +267,27 @@ describe('PostgreSQL connection failures, classified', () => {
     const report = await service.test(
       'chtSync',
       connectionsWith({ chtSync: chtSyncProfile(db.name) }),
-      server.password,
+      { typed: server.password },
     )
-    expectKind(report, 'not_cht_sync')
-    expect(report.error?.hint).toContain('set the schema to analytics')
+    expectFailure(report, 'not_cht_sync')
+    expect(errorOf(report)?.hint).toContain('set the schema to analytics')
   })
 
-  it('no_profile and no_password are reported without connecting', async () => {
-    const none = await service.test('couch2pg', connectionsWith({}), server.password)
-    expectKind(none, 'no_profile')
+  it('no_profile is reported without connecting', async () => {
+    const none = await service.test('couch2pg', connectionsWith({}), { typed: server.password })
+    expectFailure(none, 'no_profile')
+    expect(detailsOf(none).durationMs).toBeLessThan(500)
+  })
+
+  it('no_password: the server asks for a password and none is known', async () => {
     const profile = postgresProfile(empty.name)
-    const noPassword = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), '')
-    expectKind(noPassword, 'no_password')
-    expect(noPassword.error?.hint).toContain('CHT_MIGRATE_COUCH2PG_PASSWORD')
+    const report = await service.test('couch2pg', connectionsWith({ couch2pg: profile }), {
+      typed: '',
+    })
+    expectFailure(report, 'no_password')
+    expect(errorOf(report)?.message).toBe(
+      `${server.host}:${server.port} asks for a password, and none is known for this connection.`,
+    )
+    expect(errorOf(report)?.hint).toContain('CHT_MIGRATE_COUCH2PG_PASSWORD')
   })
 })

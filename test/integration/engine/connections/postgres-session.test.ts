@@ -2,6 +2,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classifyError } from '../../../../src/main/engine/connections/classify'
 import { createConnectionService } from '../../../../src/main/engine/connections/connection-service'
+import type { ChtSyncFacts } from '../../../../src/shared/results/connection-result'
+import { expectConnected, expectFailure } from '../../../support/connection-results'
 import { createTestDatabase, testPostgres } from '../../../support/test-postgres'
 import {
   chtSyncProfile,
@@ -12,8 +14,10 @@ import {
 } from './fixtures'
 
 /**
- * SEC-12 on a real server: every inspection session is read-only with server-side timeouts and
- * names itself; identifiers are escaped, so a hostile schema name is just a name.
+ * SEC-12 on a real server, as the connection service sets it up: every inspection session is
+ * read-only by default with server-side timeouts and names itself, even for a statement that
+ * bypassed the gate (defence in depth; the gate itself is tested in engine/db); identifiers are
+ * escaped, so a hostile schema name is just a name.
  */
 const server = testPostgres()
 const HOSTILE_SCHEMA = 'v1"; DROP TABLE public.victim; --'
@@ -57,10 +61,10 @@ async function sessionsOf(applicationName: string): Promise<number> {
 }
 
 describe('inspection sessions (SEC-12)', () => {
-  it('are read-only: writes through the inspection pool fail with SQLSTATE 25006', async () => {
+  it('are read-only by default: writes sent around the gate still fail with SQLSTATE 25006', async () => {
     const service = testService()
     try {
-      const pool = service.postgres('couch2pg', postgresProfile(db.name), server.password)
+      const pool = await service.postgres('couch2pg', postgresProfile(db.name), server.password)
       const settings = await pool.query(
         `SELECT current_setting('default_transaction_read_only') AS ro,
                 current_setting('statement_timeout') AS st,
@@ -84,7 +88,7 @@ describe('inspection sessions (SEC-12)', () => {
   it('have a statement timeout that the server enforces, classified as a timeout', async () => {
     const service = createConnectionService({ limits: { statementTimeoutMs: 300 } })
     try {
-      const pool = service.postgres('chtSync', postgresProfile(db.name), server.password)
+      const pool = await service.postgres('chtSync', postgresProfile(db.name), server.password)
       const started = Date.now()
       const error = await pool.query('SELECT pg_sleep(5)').catch((e: unknown) => e)
       expect(Date.now() - started).toBeLessThan(3_000)
@@ -106,22 +110,18 @@ describe('inspection sessions (SEC-12)', () => {
     const service = testService()
     try {
       const profile = chtSyncProfile(db.name, { schema: HOSTILE_SCHEMA })
-      const report = await service.test(
-        'chtSync',
-        connectionsWith({ chtSync: profile }),
-        server.password,
-      )
+      const result = await service.test('chtSync', connectionsWith({ chtSync: profile }), {
+        typed: server.password,
+      })
       // The probes queried the progress and dbt tables inside the hostile schema: with the name
       // spliced in unescaped, those queries would have been a syntax error (or a DROP).
-      expect(report.error).toBeNull()
-      expect(report.detected).toMatchObject({ schema: HOSTILE_SCHEMA, progressSources: 2 })
+      const facts = expectConnected(result).facts as ChtSyncFacts
+      expect(facts).toMatchObject({ schema: HOSTILE_SCHEMA, progress: { sources: 2 } })
       const missing = chtSyncProfile(db.name, { table: 'couchdb"; DELETE FROM v1.couchdb; --' })
-      const refused = await service.test(
-        'chtSync',
-        connectionsWith({ chtSync: missing }),
-        server.password,
-      )
-      expect(refused.error?.kind).toBe('not_cht_sync')
+      const refused = await service.test('chtSync', connectionsWith({ chtSync: missing }), {
+        typed: server.password,
+      })
+      expectFailure(refused, 'not_cht_sync')
       expect(await victimRows()).toBe(1)
     } finally {
       await service.closeAll()
@@ -131,13 +131,15 @@ describe('inspection sessions (SEC-12)', () => {
   it('are pooled per endpoint and closed by closeAll', async () => {
     const service = testService()
     const profile = postgresProfile(db.name)
-    const pool = service.postgres('couch2pg', profile, server.password)
-    expect(service.postgres('couch2pg', profile, server.password)).toBe(pool)
+    const pool = await service.postgres('couch2pg', profile, server.password)
+    expect(await service.postgres('couch2pg', profile, server.password)).toBe(pool)
     await pool.query('SELECT 1')
     expect(await sessionsOf('cht-migrate')).toBeGreaterThanOrEqual(1)
     // A new password replaces the endpoint's pool rather than adding one.
-    const other = service.postgres('couch2pg', profile, `${server.password}-changed`)
+    const other = await service.postgres('couch2pg', profile, `${server.password}-changed`)
     expect(other).not.toBe(pool)
+    // No password is another key too (pgpass, trust), never the previous one.
+    expect(await service.postgres('couch2pg', profile, null)).not.toBe(other)
     await service.closeAll()
     await expect(pool.query('SELECT 1')).rejects.toThrow(/after calling end/)
     await expect.poll(() => sessionsOf('cht-migrate')).toBe(0)

@@ -6,6 +6,12 @@ import {
   type ClassifyContext,
 } from '../../../../src/main/engine/connections/classify'
 import { noPassword, noProfile } from '../../../../src/main/engine/connections/failures'
+import {
+  DbConnectError,
+  DbTimeoutError,
+  queryCancelled,
+  SslFileError,
+} from '../../../../src/main/engine/db/errors'
 
 const pgCtx: ClassifyContext = {
   endpoint: 'couch2pg',
@@ -130,7 +136,10 @@ describe('classifyError', () => {
       kind: 'not_couchdb',
       message: 'Not CouchDB.',
       hint: 'Check the address.',
+      looksLike: null,
     })
+    const learnt = new ConnectionFailure('not_cht_sync', 'No.', 'Hint.', { looksLike: 'couch2pg' })
+    expect(classifyError(learnt, pgCtx).looksLike).toBe('couch2pg')
     const other = classifyError(new Error('something odd'), couchCtx)
     expect(other.kind).toBe('other')
     expect(other.message).toContain('something odd')
@@ -142,5 +151,71 @@ describe('classifyError', () => {
     const missing = noPassword('couch2pg', 'postgres://r@db:5432/cht')
     expect(missing.message).toBe('No password is known for postgres://r@db:5432/cht.')
     expect(missing.hint).toContain('CHT_MIGRATE_COUCH2PG_PASSWORD')
+  })
+})
+
+describe('classifyError for PostgreSQL failures without a code of their own', () => {
+  const sasl = () => new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string')
+
+  it('says no_password when the server asked for a password none was given', () => {
+    const classified = classifyError(new DbConnectError(sasl()), { ...pgCtx, passwordGiven: false })
+    expect(classified.kind).toBe('no_password')
+    expect(classified.message).toBe(
+      'db.example.org:5432 asks for a password, and none is known for this connection.',
+    )
+    expect(classified.hint).toContain('CHT_MIGRATE_COUCH2PG_PASSWORD')
+    expect(classified.hint).toContain('.pgpass')
+  })
+
+  it('keeps a refused password (28P01) as auth when one was given, no_password when none was', () => {
+    const refused = sqlError('28P01', 'password authentication failed for user "r"')
+    expect(classifyError(refused, { ...pgCtx, passwordGiven: true }).kind).toBe('auth')
+    expect(classifyError(refused, { ...pgCtx, passwordGiven: false }).kind).toBe('no_password')
+    // Unknown (older callers): as before.
+    expect(classifyError(refused, pgCtx).kind).toBe('auth')
+  })
+
+  it('says not_postgresql when the port hung up during the handshake', () => {
+    const hungUp = new DbConnectError(new Error('Connection terminated unexpectedly'))
+    const classified = classifyError(hungUp, pgCtx)
+    expect(classified.kind).toBe('not_postgresql')
+    expect(classified.message).toBe(
+      'db.example.org:5432 closed the connection during the PostgreSQL handshake: this port does not look like a PostgreSQL server; check the port.',
+    )
+    const noSslAnswer = new DbConnectError(
+      new Error('There was an error establishing an SSL connection'),
+    )
+    expect(classifyError(noSslAnswer, pgCtx).kind).toBe('not_postgresql')
+  })
+
+  it('does not call a session lost after connecting, or pg’s connect timeout, not_postgresql', () => {
+    const later = new Error('Connection terminated unexpectedly')
+    expect(classifyError(later, pgCtx).kind).toBe('other')
+    const timedOut = new DbConnectError(
+      new Error('Connection terminated due to connection timeout', {
+        cause: new Error('Connection terminated unexpectedly'),
+      }),
+    )
+    expect(classifyError(timedOut, pgCtx).kind).toBe('timeout')
+    // CouchDB's own failures are not read as PostgreSQL's.
+    expect(classifyError(new DbConnectError(sasl()), couchCtx).kind).not.toBe('no_password')
+  })
+
+  it('reports the engine’s own timeout, a cancel and an unusable TLS file', () => {
+    const timeout = classifyError(new DbTimeoutError(2_500), pgCtx)
+    expect(timeout.kind).toBe('timeout')
+    expect(timeout.message).toBe(
+      'db.example.org:5432: The query did not finish within 2.5 s and was cancelled on the server.',
+    )
+    expect(classifyError(queryCancelled(), pgCtx).message).toMatch(/was cancelled/)
+    const file = classifyError(
+      new DbConnectError(new SslFileError('The client key file “/k.pem” could not be opened.')),
+      pgCtx,
+    )
+    expect(file).toMatchObject({
+      kind: 'tls',
+      message: 'The client key file “/k.pem” could not be opened.',
+    })
+    expect(file.hint).toMatch(/Client certificates/)
   })
 })

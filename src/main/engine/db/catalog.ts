@@ -1,5 +1,6 @@
-import type pg from 'pg'
-import { ConnectionFailure } from './classify'
+import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
+import { qualified } from './identifiers'
+import type { ReadTx } from './read-transaction'
 
 /** What the catalog says about the server and this session. */
 export interface ServerInfo {
@@ -10,6 +11,7 @@ export interface ServerInfo {
   user: string
   /** `current_schema()`: where unqualified names go, couch2pg's "default schema". */
   schema: string | null
+  /** `transaction_read_only` as the server reports it inside the gate's transaction. */
   readOnly: boolean
 }
 
@@ -22,13 +24,20 @@ export interface Relation {
   columns: string[]
   /** The planner's row estimate; null when the table was never analysed (reltuples < 0). */
   estimatedRows: number | null
+  /** `pg_relation_size`: the main fork's size on disk. */
+  bytes: number
   schemaUsage: boolean
   canSelect: boolean
 }
 
-/** Identifies the server and the session; run first on every inspection connection. */
-export async function serverInfo(client: pg.ClientBase): Promise<ServerInfo> {
-  const { rows } = await client.query<{
+const short = (text: string) => clipText(text, TEXT_LIMITS.short)
+
+/**
+ * Identifies the server and the session. Every string is clipped to the stored bounds: a hostile
+ * server may answer a version of megabytes.
+ */
+export async function serverInfo(tx: ReadTx): Promise<ServerInfo> {
+  const { rows } = await tx.query<{
     version: string
     database: string
     user: string
@@ -37,17 +46,17 @@ export async function serverInfo(client: pg.ClientBase): Promise<ServerInfo> {
   }>(
     `SELECT current_setting('server_version') AS version, current_database() AS database,
             current_user AS "user", current_schema() AS schema,
-            current_setting('default_transaction_read_only') AS read_only`,
+            current_setting('transaction_read_only') AS read_only`,
   )
   const row = rows[0]
   if (!row) throw new Error('the server did not describe itself')
-  const version = row.version.split(' ')[0] ?? row.version
+  const version = short(String(row.version).split(' ')[0] ?? '')
   return {
-    label: `PostgreSQL ${version}`,
+    label: short(`PostgreSQL ${version}`),
     version,
-    database: row.database,
-    user: row.user,
-    schema: row.schema,
+    database: short(String(row.database)),
+    user: short(String(row.user)),
+    schema: row.schema === null ? null : short(String(row.schema)),
     readOnly: row.read_only === 'on',
   }
 }
@@ -58,24 +67,26 @@ export async function serverInfo(client: pg.ClientBase): Promise<ServerInfo> {
  * missing grant is reported as such rather than as a missing table. Names travel as parameters.
  */
 export async function findRelations(
-  client: pg.ClientBase,
+  tx: ReadTx,
   names: readonly string[],
   schema: string | null,
 ): Promise<Relation[]> {
-  const { rows } = await client.query<{
+  const { rows } = await tx.query<{
     schema: string
     name: string
     kind: string
     columns: string[]
     reltuples: number
+    bytes: string
     schema_usage: boolean
     can_select: boolean
   }>(
     `SELECT n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
-            array(SELECT a.attname::text FROM pg_attribute a
+            ARRAY(SELECT a.attname::text FROM pg_attribute a
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                   ORDER BY a.attnum) AS columns,
             c.reltuples::float8 AS reltuples,
+            pg_relation_size(c.oid)::text AS bytes,
             has_schema_privilege(n.oid, 'USAGE') AS schema_usage,
             has_table_privilege(c.oid, 'SELECT') AS can_select
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -84,7 +95,8 @@ export async function findRelations(
         AND ($2::text IS NULL OR n.nspname = $2::text)
         AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND n.nspname NOT LIKE 'pg\\_%'
-      ORDER BY n.nspname, c.relname`,
+      ORDER BY n.nspname, c.relname
+      LIMIT 200`,
     [names, schema],
   )
   return rows.map((r) => ({
@@ -93,6 +105,7 @@ export async function findRelations(
     kind: r.kind,
     columns: r.columns,
     estimatedRows: r.reltuples < 0 ? null : Math.round(r.reltuples),
+    bytes: Number(r.bytes) || 0,
     schemaUsage: r.schema_usage,
     canSelect: r.can_select,
   }))
@@ -106,28 +119,48 @@ export const relationIn = (relations: Relation[], schema: string, name: string) 
 export const hasColumns = (relation: Relation | undefined, ...columns: string[]): boolean =>
   relation !== undefined && columns.every((c) => relation.columns.includes(c))
 
+/** Below this planner estimate a table is counted exactly (`count(*)` is quick). */
+export const EXACT_COUNT_BELOW = 100_000
 /**
- * Takes a connection from the pool and checks that the session really is read-only before any
- * probe runs (SEC-12): a connection pooler that drops the startup `options` would otherwise hand
- * out a writable session silently. The caller releases the client.
+ * A never-analysed table larger than this on disk is not counted in a probe: its `count(*)`
+ * could outlast the probe's statement timeout. (100,000 small rows take a few MB.)
  */
-export async function openInspection(
-  pool: pg.Pool,
-): Promise<{ client: pg.PoolClient; info: ServerInfo }> {
-  const client = await pool.connect()
-  try {
-    const info = await serverInfo(client)
-    if (!info.readOnly) {
-      throw new ConnectionFailure(
-        'other',
-        `The session on ${info.database} is not read-only: something between the wizard and PostgreSQL dropped the read-only setting.`,
-        'Connect to PostgreSQL directly rather than through a connection pooler (such as PgBouncer) that ignores startup options; the wizard refuses to inspect through a writable session.',
-        { serverVersion: info.label },
-      )
-    }
-    return { client, info }
-  } catch (e) {
-    client.release(true)
-    throw e
+export const EXACT_COUNT_MAX_BYTES = 256 * 1024 * 1024
+
+/** A relation's row count: exact, or the planner's estimate, or unknown (null). */
+export interface RowCount {
+  rows: number | null
+  exact: boolean
+}
+
+const countable = (r: Relation) =>
+  r.canSelect &&
+  r.schemaUsage &&
+  ['r', 'p', 'm'].includes(r.kind) &&
+  (r.estimatedRows === null
+    ? r.bytes <= EXACT_COUNT_MAX_BYTES
+    : r.estimatedRows < EXACT_COUNT_BELOW)
+
+/**
+ * Row counts of relations, in their order: exact `count(*)` for tables the planner knows nothing
+ * about (never analysed) or estimates small, in one statement; the planner's estimate for the
+ * rest, never a full count of millions of rows in a probe.
+ */
+export async function rowCounts(tx: ReadTx, relations: Relation[]): Promise<RowCount[]> {
+  const counted = relations.filter(countable)
+  const exact = new Map<Relation, number>()
+  if (counted.length > 0) {
+    const columns = counted.map(
+      (r, i) => `(SELECT count(*) FROM ${qualified(r.schema, r.name)})::text AS c${i}`,
+    )
+    const { rows } = await tx.query<Record<string, string>>(`SELECT ${columns.join(', ')}`)
+    counted.forEach((r, i) => {
+      const value = Number(rows[0]?.[`c${i}`])
+      if (Number.isFinite(value)) exact.set(r, value)
+    })
   }
+  return relations.map((r) => {
+    const n = exact.get(r)
+    return n === undefined ? { rows: r.estimatedRows, exact: false } : { rows: n, exact: true }
+  })
 }
