@@ -8,8 +8,21 @@
 export interface CliIo {
   stdout(line: string): void
   stderr(line: string): void
-  /** Resolves with the signal when the process is asked to stop (SIGINT or SIGTERM). */
+  /**
+   * Resolves with the signal when the process is asked to stop: SIGINT (Ctrl+C), SIGTERM, or
+   * SIGHUP (the terminal went away, e.g. an SSH connection to a jump host dropped).
+   */
   untilStopSignal(): Promise<NodeJS.Signals>
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+/** Once the terminal is gone, writing to it fails (EIO, EPIPE): the cleanup must still run. */
+let streamsGuarded = false
+function ignoreClosedStreams(): void {
+  if (streamsGuarded) return
+  streamsGuarded = true
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined)
 }
 
 /** The io of the running process: its standard streams and its stop signals. */
@@ -19,13 +32,15 @@ export function processIo(): CliIo {
     stderr: (line) => process.stderr.write(line + '\n'),
     untilStopSignal: () =>
       new Promise((resolve) => {
+        ignoreClosedStreams()
         const stop = (signal: NodeJS.Signals) => {
-          process.off('SIGINT', stop)
-          process.off('SIGTERM', stop)
+          for (const name of STOP_SIGNALS) process.off(name, stop)
+          // A hangup often comes twice (from the kernel and from the dying shell); a second one
+          // must not kill the process halfway through stopping. A second Ctrl+C still does.
+          process.on('SIGHUP', () => undefined)
           resolve(signal)
         }
-        process.on('SIGINT', stop)
-        process.on('SIGTERM', stop)
+        for (const name of STOP_SIGNALS) process.on(name, stop)
       }),
   }
 }

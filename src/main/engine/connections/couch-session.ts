@@ -1,5 +1,6 @@
 import type { CouchdbProfile } from '../../../shared/project-schema'
 import { couchBaseUrl } from '../../../shared/connection-targets'
+import { ConnectionFailure } from './classify'
 
 /** One answer of the CouchDB server: the status, the parsed JSON body (or null) and its type. */
 export interface CouchResponse {
@@ -11,12 +12,21 @@ export interface CouchResponse {
   location: string | null
 }
 
+/** Options of one request. */
+export interface CouchGetOptions {
+  /** The most bytes of body read (default 2 MB); a longer answer is a classified failure. */
+  maxBytes?: number
+}
+
 /** Read-only access to one CouchDB server with the profile's credentials. */
 export interface CouchSession {
   /** The server's base URL, without credentials and without a trailing slash. */
   readonly baseUrl: string
-  /** GETs `path` (relative to the base URL, already URL-encoded) as JSON. */
-  get(path: string): Promise<CouchResponse>
+  /**
+   * GETs `path` (relative to the base URL, already URL-encoded) as JSON. Throws a
+   * `ConnectionFailure` (`not_couchdb`) when the body is longer than `maxBytes`.
+   */
+  get(path: string, options?: CouchGetOptions): Promise<CouchResponse>
 }
 
 export interface CouchSessionOptions {
@@ -27,12 +37,14 @@ export interface CouchSessionOptions {
 }
 
 /** Bodies above this are not read: a CouchDB answer to our probes is a few kilobytes. */
-const MAX_BODY_BYTES = 2 * 1024 * 1024
+export const MAX_BODY_BYTES = 2 * 1024 * 1024
 
 /**
  * Opens a read-only CouchDB session: GETs only, Basic auth from the profile and the password,
  * redirects not followed (a redirect is reported, since it usually means the wrong address), and
- * every request bounded by a timeout (SEC-12).
+ * every request bounded by a timeout and its body by a byte cap (SEC-12): the body is read as a
+ * stream and abandoned past the cap, so an answer without end (a chunked body with no
+ * Content-Length) costs at most the cap in memory.
  *
  * This uses `fetch` rather than `nano`: nano 11 turns network failures into a plain message
  * ("error happened in your connection…") and drops the error code that `classify.ts` needs to
@@ -52,7 +64,8 @@ export function createCouchSession(
   }
   return {
     baseUrl,
-    async get(path) {
+    async get(path, getOptions = {}) {
+      const maxBytes = getOptions.maxBytes ?? MAX_BODY_BYTES
       const timeout = AbortSignal.timeout(options.requestTimeoutMs)
       const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
       const response = await fetch(`${baseUrl}/${path.replace(/^\/+/, '')}`, {
@@ -61,31 +74,61 @@ export function createCouchSession(
         redirect: 'manual',
         signal,
       })
-      const contentType = response.headers.get('content-type') ?? ''
-      const location = response.headers.get('location')
       const declared = Number(response.headers.get('content-length') ?? '0')
-      if (declared > MAX_BODY_BYTES) {
-        await response.body?.cancel()
-        return {
-          status: response.status,
-          json: null,
-          contentType,
-          location: scrub(location, baseUrl),
-        }
+      const body = declared > maxBytes ? null : await readCapped(response, maxBytes)
+      if (body === null) {
+        await response.body?.cancel().catch(() => undefined)
+        throw responseTooLarge(baseUrl, path, maxBytes)
       }
-      const body = await response.text()
       return {
         status: response.status,
         json: parseJson(body),
-        contentType,
-        location: scrub(location, baseUrl),
+        contentType: response.headers.get('content-type') ?? '',
+        location: scrub(response.headers.get('location'), baseUrl),
       }
     },
   }
 }
 
+/**
+ * Reads the body as UTF-8 text, or returns null (cancelling the stream, which closes the
+ * connection) as soon as it exceeds `maxBytes`. The request's abort signal still applies.
+ */
+async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      return null
+    }
+    chunks.push(value)
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks))
+}
+
+/** The failure for an answer over the cap: no CouchDB answers our probes at such length. */
+function responseTooLarge(baseUrl: string, path: string, maxBytes: number): ConnectionFailure {
+  const where = `/${path.replace(/^\/+/, '').split('?')[0] ?? ''}`
+  return new ConnectionFailure(
+    'not_couchdb',
+    `${baseUrl} answered with more than ${formatBytes(maxBytes)} to ${where}; it is not behaving like CouchDB.`,
+    'Check the address: it must be the CouchDB of the CHT instance (or the CHT address in front of it). A proxy or another service that streams endlessly answers like this.',
+  )
+}
+
+function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024)
+  if (mb >= 1) return `${Math.round(mb * 10) / 10} MB`
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
 function parseJson(body: string): unknown {
-  if (body.length > MAX_BODY_BYTES) return null
   try {
     return JSON.parse(body) as unknown
   } catch {

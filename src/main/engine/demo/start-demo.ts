@@ -9,6 +9,7 @@ import {
 } from '../../../shared/demo'
 import type { EndpointId } from '../../../shared/project-schema'
 import { AppError } from '../../../shared/result'
+import type { ProgressUpdate } from '../jobs/job-registry'
 import { APP_VERSION } from '../app-meta'
 import { atomicWriteFile } from '../project/atomic-write'
 import { CHT_DATABASES, startCouchServer, type RunningCouch } from '../servers/couch-server'
@@ -16,11 +17,13 @@ import { startEmbeddedPostgres, type RunningPostgres } from '../servers/embedded
 import { createCouchWriter } from './couch-writer'
 import { connectDemoDatabase, createDemoDatabases } from './demo-databases'
 import { createDemoDir, type DemoDir } from './demo-dir'
+import { registerDemo, type DemoRegistration } from './demo-registry'
 import { DEMO_PROJECT_FILE, writeDemoProject } from './demo-project'
 import { DiscrepancyPlanner } from './discrepancy-planner'
 import { createGenerator } from './generator/generate'
 import { loadDocuments, throwIfCancelled } from './loader'
 import { injectModelDiscrepancies } from './model-discrepancies'
+import { sweepOrphanedDemos } from './orphans'
 import { installDemoSchemas, finishDemoSchemas, CHT_SYNC_TARGET } from './demo-schemas'
 
 /** The seed used when none is given, so two demos of the same size are the same. */
@@ -44,9 +47,10 @@ export interface StartDemoOptions {
   batchSize?: number
 }
 
+/** What the demo start needs of its job: the cancel signal and a place to report progress. */
 export interface DemoJob {
   signal: AbortSignal
-  progress: (done: number, total: number | null, message: string) => void
+  progress(update: ProgressUpdate): void
 }
 
 /** A running demo deployment. Passwords live here, in memory, and nowhere else (SEC-09). */
@@ -75,6 +79,10 @@ export interface DemoDeployment {
  * Anything that fails or is cancelled on the way (the signal is checked between steps and
  * batches) stops what was started and removes the folder, then throws (`CANCELLED` when asked
  * to stop): no server, folder or half-written project is left behind.
+ *
+ * The demo is registered (`demo-registry.ts`) from its first moment to its stop, so that a
+ * wizard killed meanwhile leaves a record the next one cleans up; that cleanup of demos left by
+ * killed wizards (`sweepOrphanedDemos`) runs first.
  */
 export async function startDemo(options: StartDemoOptions, job: DemoJob): Promise<DemoDeployment> {
   const docs = options.docs ?? DEMO_SIZE_DOCS[options.size]
@@ -84,7 +92,13 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
     seed,
     ...(options.anchor === undefined ? {} : { anchor: options.anchor }),
   })
+  await sweepOrphanedDemos()
   const dir = await createDemoDir(options)
+  const registration = await registerDemo({
+    dir: dir.path,
+    dataDir: join(dir.path, 'postgres', 'pgdata'),
+    kept: dir.kept,
+  })
   const servers: { pg?: RunningPostgres; couch?: RunningCouch } = {}
   const clients: pg.Client[] = []
   const shutdown = async () => {
@@ -92,8 +106,15 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
     await Promise.all([servers.couch?.stop(), servers.pg?.stop()])
   }
   try {
-    job.progress(0, generator.total, 'Starting PostgreSQL and CouchDB')
+    job.progress({
+      phase: 'starting-servers',
+      unit: null,
+      done: 0,
+      total: null,
+      message: '',
+    })
     await startServers(dir, docs, servers)
+    await registration.postgresStarted(servers.pg!.pid)
     throwIfCancelled(job.signal)
     const pgServer = servers.pg!
     const couch = servers.couch!
@@ -115,10 +136,23 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
       couchHost: couch.host,
       couchPort: couch.port,
       signal: job.signal,
-      progress: (done, total) => job.progress(done, total, 'Loading documents'),
+      progress: (done, total) =>
+        job.progress({
+          phase: 'loading-documents',
+          unit: 'documents',
+          done,
+          total,
+          message: '',
+        }),
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     })
-    job.progress(generator.total, generator.total, 'Building indexes, views and dbt models')
+    job.progress({
+      phase: 'building-models',
+      unit: null,
+      done: 0,
+      total: null,
+      message: '',
+    })
     await finishDemoSchemas(couch2pg, chtSync)
     throwIfCancelled(job.signal)
     await injectModelDiscrepancies(chtSync, CHT_SYNC_TARGET, planner)
@@ -165,10 +199,12 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
       },
       pgServer,
       shutdown,
+      registration,
     })
   } catch (e) {
     await shutdown().catch(() => undefined)
     await dir.remove().catch(() => undefined)
+    await registration.remove()
     if (job.signal.aborted)
       throw new AppError('CANCELLED', 'The demo start was cancelled; nothing was left behind.')
     throw e
@@ -213,6 +249,7 @@ function deployment(parts: {
   passwords: Record<EndpointId, string>
   pgServer: RunningPostgres
   shutdown: () => Promise<void>
+  registration: DemoRegistration
 }): DemoDeployment {
   const listeners = new Set<(message: string) => void>()
   let stopping: Promise<void> | null = null
@@ -238,6 +275,7 @@ function deployment(parts: {
         listeners.clear()
         await parts.shutdown()
         if (!parts.dir.kept) await parts.dir.remove()
+        await parts.registration.remove()
       })()
       return stopping
     },

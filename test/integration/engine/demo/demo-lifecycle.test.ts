@@ -42,8 +42,8 @@ describe('a demo start', () => {
       { size: 'small', docs: 20_000, baseDir },
       {
         signal: controller.signal,
-        progress: (done) => {
-          if (done >= 3_000) controller.abort()
+        progress: ({ done }) => {
+          if ((done ?? 0) >= 3_000) controller.abort()
         },
       },
     )
