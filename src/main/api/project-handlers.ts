@@ -49,7 +49,7 @@ async function saveAs(ctx: HandlerContext, path: string | undefined) {
   const current = ctx.project.state
   if (!current) throw new AppError('NO_PROJECT', 'There is no open project to save.')
   const target = await resolvePath(ctx, path, 'save', current.document.name)
-  const state = await ctx.project.saveAs(target)
-  await ctx.prefs.addRecent(target, state.document.name)
-  return state
+  const patch = await ctx.project.saveAs(target)
+  await ctx.prefs.addRecent(target, current.document.name)
+  return patch
 }

@@ -1,47 +1,70 @@
-import { DEMO_SIZES, type DemoSize } from '../../shared/demo'
-import { AppError } from '../../shared/result'
-import { checkKeepDir } from '../engine/demo/demo-dir'
-import { startDemo, type DemoDeployment } from '../engine/demo/start-demo'
-import { UsageError, type CliCommand } from './command'
-import { describeDemo, demoJson, progressPrinter } from './demo-output'
+import { resolve } from 'node:path'
+import { DEMO_SIZES } from '../../shared/demo'
+import type { DemoStarted } from '../../shared/contract'
+import type { HandlerContext } from '../api/context'
+import { stopDemo } from '../engine/demo/demo-job'
+import type { DemoDeployment } from '../engine/demo/start-demo'
+import { UsageError, type CommandArgs, type OperationCommand } from './command'
+import { demoJson, describeDemo } from './demo-output'
 import { ExitCode } from './exit-codes'
+import type { CliIo } from './io'
 
-/** `--size`: small (default), medium or large. */
-export function parseSize(value: string | boolean | undefined): DemoSize {
-  if (value === undefined) return 'small'
-  const size = String(value)
-  if (!(DEMO_SIZES as readonly string[]).includes(size)) {
-    throw new UsageError(`Invalid --size “${size}”: give ${DEMO_SIZES.join(', ')}.`)
-  }
-  return size as DemoSize
-}
-
-/** A whole number option within bounds (`--docs`, `--seed`), or undefined when absent. */
-export function parseWhole(
-  name: string,
-  value: string | boolean | undefined,
-  min: number,
-  max: number,
-): number | undefined {
+/** A whole number typed for `--<flag>`, or undefined; its bounds are the contract's. */
+export function wholeNumber(flag: string, value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined
   const text = String(value)
-  const n = /^-?\d{1,10}$/.test(text) ? Number(text) : NaN
-  if (!(n >= min && n <= max)) {
-    throw new UsageError(`Invalid --${name} “${text}”: give a whole number from ${min} to ${max}.`)
+  if (!/^-?\d{1,12}$/.test(text)) {
+    throw new UsageError(`Invalid --${flag} “${text.slice(0, 40)}”: give a whole number.`)
   }
-  return n
+  return Number(text)
+}
+
+function runningDemo(ctx: HandlerContext): DemoDeployment {
+  const deployment = ctx.demo.current
+  if (!deployment) throw new Error('the demo stopped as soon as it had started')
+  return deployment
+}
+
+/**
+ * Waits until the demo is asked to stop (Ctrl+C, SIGTERM, SIGHUP) or one of its servers stops
+ * from outside, then stops it: both servers, and its folder unless kept.
+ */
+async function untilStopped(ctx: HandlerContext, io: CliIo): Promise<ExitCode> {
+  const deployment = runningDemo(ctx)
+  io.stderr(
+    deployment.kept
+      ? `Press Ctrl+C to stop the demo; its files stay in ${deployment.dir}.`
+      : `Press Ctrl+C to stop the demo and remove ${deployment.dir}.`,
+  )
+  let failure: string | null = null
+  const failed = new Promise<void>((done) =>
+    ctx.demo.onFailure((message) => {
+      failure = message
+      done()
+    }),
+  )
+  await Promise.race([io.untilStopSignal(), failed])
+  if (failure) io.stderr(failure)
+  io.stderr('Stopping the demo…')
+  await stopDemo(ctx)
+  io.stderr(
+    deployment.kept ? `Stopped. Kept ${deployment.dir}.` : `Stopped. Removed ${deployment.dir}.`,
+  )
+  return failure ? ExitCode.Error : ExitCode.Ok
 }
 
 /**
  * `cht-migrate demo`: a throwaway CHT deployment on this machine to try the wizard on.
  *
- * Starts PostgreSQL (couch2pg and CHT Sync databases) and a CouchDB-compatible server on
- * 127.0.0.1, loads the generated deployment, prints the three endpoints with their throwaway
- * passwords and the project's path, then runs until SIGINT/SIGTERM and removes everything
- * (unless `--keep`). Ctrl+C during the start cancels it and leaves nothing behind.
+ * Runs `demo.start` (servers on 127.0.0.1 and free ports, the generated deployment with its
+ * injected differences, the demo project with its connections tested), prints the three
+ * endpoints with their throwaway passwords and the project's path, then runs until stopped and
+ * removes everything (unless `--keep`). Ctrl+C during the start cancels it and leaves nothing.
  */
-export const demoCommand: CliCommand = {
+export const demoCommand: OperationCommand<'demo.start'> = {
+  kind: 'operation',
   name: 'demo',
+  operation: 'demo.start',
   summary:
     'Start a demo CHT deployment (CouchDB, couch2pg and CHT Sync databases) to try the wizard',
   usage: 'demo [--size small|medium|large] [--docs N] [--seed S] [--keep DIR] [--json]',
@@ -56,10 +79,13 @@ export const demoCommand: CliCommand = {
     size: {
       type: 'string',
       valueName: 'SIZE',
-      description:
-        'small (about 20,000 documents, the default), medium (200,000) or large (1,000,000)',
+      description: `${DEMO_SIZES.join(', ')}: about 20,000 documents (the default), 200,000 or 1,000,000`,
     },
-    docs: { type: 'string', valueName: 'N', description: 'Exactly N documents instead' },
+    docs: {
+      type: 'string',
+      valueName: 'N',
+      description: 'Exactly N documents instead (100 or more)',
+    },
     seed: { type: 'string', valueName: 'S', description: 'Seed of the generator (default 42)' },
     keep: {
       type: 'string',
@@ -67,74 +93,22 @@ export const demoCommand: CliCommand = {
       description: 'Keep everything in DIR (new or empty) when the demo stops',
     },
   },
-  async run({ values, json }, io) {
-    const size = parseSize(values.size)
-    const docs = parseWhole('docs', values.docs, 100, 20_000_000)
-    const seed = parseWhole('seed', values.seed, -2_147_483_648, 2_147_483_647)
-    const keepDir = typeof values.keep === 'string' ? values.keep : undefined
-    if (keepDir !== undefined) {
-      try {
-        await checkKeepDir(keepDir)
-      } catch (e) {
-        if (e instanceof AppError) throw new UsageError(e.message)
-        throw e
-      }
+  flags: { size: 'size', docs: 'docs', seed: 'seed', keep: 'keep' },
+  input({ values }: CommandArgs) {
+    const docs = wholeNumber('docs', values.docs)
+    const seed = wholeNumber('seed', values.seed)
+    return {
+      size: typeof values.size === 'string' ? values.size : 'small',
+      ...(docs === undefined ? {} : { docs }),
+      ...(seed === undefined ? {} : { seed }),
+      ...(typeof values.keep === 'string' ? { keep: resolve(values.keep) } : {}),
     }
-
-    const cancel = new AbortController()
-    let stopRequested = false
-    const stopSignal = io.untilStopSignal().then((signal) => {
-      stopRequested = true
-      cancel.abort()
-      return signal
-    })
-    const started = Date.now()
-    let deployment: DemoDeployment
-    try {
-      deployment = await startDemo(
-        {
-          size,
-          ...(docs === undefined ? {} : { docs }),
-          ...(seed === undefined ? {} : { seed }),
-          ...(keepDir === undefined ? {} : { keepDir }),
-        },
-        { signal: cancel.signal, progress: progressPrinter(io) },
-      )
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'CANCELLED') {
-        io.stderr('Cancelled: both servers were stopped and the demo folder was removed.')
-      } else if (e instanceof AppError && e.code === 'BAD_REQUEST') {
-        io.stderr(e.message)
-        return ExitCode.BadInput
-      } else {
-        io.stderr(`The demo could not start: ${e instanceof Error ? e.message : String(e)}`)
-      }
-      return ExitCode.Error
-    }
-
-    const seconds = (Date.now() - started) / 1000
-    if (json) io.stdout(JSON.stringify(demoJson(deployment)))
-    else for (const line of describeDemo(deployment, seconds)) io.stdout(line)
-    io.stderr(
-      deployment.kept
-        ? `Press Ctrl+C to stop the demo; its files stay in ${deployment.dir}.`
-        : `Press Ctrl+C to stop the demo and remove ${deployment.dir}.`,
-    )
-
-    let failure: string | null = null
-    const failed = new Promise<void>((resolve) =>
-      deployment.onFailure((message) => {
-        failure = message
-        resolve()
-      }),
-    )
-    if (!stopRequested) await Promise.race([stopSignal, failed])
-    if (failure) io.stderr(failure)
-    io.stderr('Stopping the demo…')
-    await deployment.stop()
-    io.stderr(
-      deployment.kept ? `Stopped. Kept ${deployment.dir}.` : `Stopped. Removed ${deployment.dir}.`,
-    )
-    return failure ? ExitCode.Error : ExitCode.Ok
   },
+  json: (_value, ctx) => demoJson(runningDemo(ctx)),
+  describe(value, ctx, io) {
+    const started = value as DemoStarted
+    const deployment = runningDemo(ctx)
+    for (const line of describeDemo(deployment, started)) io.stdout(line)
+  },
+  after: (_value, ctx, io) => untilStopped(ctx, io),
 }

@@ -1,6 +1,6 @@
 import { PASSWORD_ENV_VARS } from '../../shared/connections'
 import type { DemoDeployment } from '../engine/demo/start-demo'
-import type { CliIo } from './io'
+import type { DemoStarted } from '../../shared/contract'
 
 /** What `cht-migrate demo --json` prints: the endpoints with their throwaway passwords. */
 export interface DemoJson {
@@ -41,45 +41,24 @@ export function demoJson(demo: DemoDeployment): DemoJson {
 }
 
 /** The same for people: one endpoint per line, then where the project and manifest are. */
-export function describeDemo(demo: DemoDeployment, seconds: number): string[] {
+export function describeDemo(demo: DemoDeployment, started: DemoStarted): string[] {
   const { couchdb, couch2pg, chtSync } = demo.endpoints
   const { manifest } = demo
   const pgUrl = (e: { host: string; port: number; database: string; user: string }) =>
     `postgres://${e.user}@${e.host}:${e.port}/${e.database}`
   return [
-    `Demo deployment ready in ${seconds.toFixed(1)} s: ${manifest.documents.total.toLocaleString('en-US')} documents (${manifest.size}, seed ${manifest.seed}).`,
+    `Demo deployment ready: ${manifest.documents.total.toLocaleString('en-US')} documents (${manifest.size}, seed ${manifest.seed}).`,
     '',
     `CouchDB    ${couchdb.url}  user ${couchdb.username}  password ${demo.passwords.couchdb}`,
     `           databases ${couchdb.databases.join(', ')}`,
     `couch2pg   ${pgUrl(couch2pg)}  password ${demo.passwords.couch2pg}`,
     `CHT Sync   ${pgUrl(chtSync)}  password ${demo.passwords.chtSync}  raw table ${chtSync.schema}.${chtSync.table}`,
     '',
-    `Project    ${demo.projectPath}`,
+    `Project    ${started.project.path ?? demo.projectPath}`,
     `Manifest   ${demo.manifestPath} (${manifest.discrepancies.length} injected differences)`,
     '',
     'The passwords are throwaway ones for this demo. To open the project in the wizard from another terminal:',
     `  ${PASSWORD_ENV_VARS.couchdb}=${demo.passwords.couchdb} ${PASSWORD_ENV_VARS.couch2pg}=${demo.passwords.couch2pg} ${PASSWORD_ENV_VARS.chtSync}=${demo.passwords.chtSync} npx cht-migrate serve --project ${demo.projectPath}`,
     'or start everything in one go with: npx cht-migrate serve --demo',
   ]
-}
-
-/**
- * Progress on stderr: each new step once, and the document count at most every 10 %, so a
- * terminal or a log file gets a few readable lines rather than a flood.
- */
-export function progressPrinter(io: CliIo) {
-  let lastMessage = ''
-  let lastTenth = -1
-  return (done: number, total: number | null, message: string) => {
-    const tenth = total ? Math.floor((done / total) * 10) : -1
-    if (message === lastMessage && tenth === lastTenth) return
-    if (message !== lastMessage || tenth > lastTenth) {
-      const count = total
-        ? ` ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`
-        : ''
-      io.stderr(`${message}${message === 'Loading documents' ? count : ''}…`)
-    }
-    lastMessage = message
-    lastTenth = tenth
-  }
 }

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path'
-import { createHandlerContext } from '../api/create-context'
 import { call } from '../api/dispatch'
 import { startServer, type RunningServer } from '../serve/server'
-import { UsageError, type CliCommand } from './command'
+import { UsageError, type FaceCommand } from './command'
 import { ExitCode } from './exit-codes'
 import { openBrowser } from './open-browser'
+import { createCliContext } from './run-operation'
 import { startServeDemo } from './serve-demo'
 import { isRendererBuilt, rendererDir } from './renderer-dir'
 
@@ -31,7 +31,8 @@ export function parsePort(value: string | boolean | undefined): number {
  * server showing no project. Runs until SIGINT or SIGTERM, then flushes the autosave, closes the
  * server and exits 0.
  */
-export const serveCommand: CliCommand = {
+export const serveCommand: FaceCommand = {
+  kind: 'face',
   name: 'serve',
   summary: 'Run the wizard in your browser, on this machine only (browser mode)',
   usage: 'serve [--port N] [--no-open] [--project FILE | --demo] [--json]',
@@ -64,31 +65,32 @@ export const serveCommand: CliCommand = {
       io.stderr(`The wizard is not built; run npm run build (no index.html in ${dir}).`)
       return ExitCode.Error
     }
-    const ctx = await createHandlerContext({
-      face: 'browser',
-      dialogs: null,
-      acceptTypedPath: () => true,
-    })
-    // With a demo, Ctrl+C must be heard from the start: it cancels a demo still starting.
-    const stopSignal = values.demo === true ? io.untilStopSignal() : null
-    if (stopSignal && !(await startServeDemo(ctx, io, stopSignal))) return ExitCode.Error
-    if (typeof values.project === 'string') {
-      const path = resolve(values.project)
-      const opened = await call('project.open', { path }, ctx)
-      if (!opened.ok) {
-        io.stderr(`Could not open ${path}: ${opened.error.message}`)
+    // The browser face: a typed path is the user's own (SEC-10), typed on this machine.
+    const ctx = { ...(await createCliContext()), face: 'browser' as const }
+    // Ctrl+C must be heard from the start: it cancels a demo still starting.
+    const stopSignal = io.untilStopSignal()
+    let server: RunningServer | null = null
+    try {
+      if (values.demo === true && !(await startServeDemo(ctx, io, stopSignal))) {
         return ExitCode.Error
       }
-    }
-
-    let server: RunningServer
-    try {
-      server = await startServer({ port, rendererDir: dir, ctx })
-    } catch (e) {
-      io.stderr(listenFailure(e, port))
-      await ctx.connections.closeAll()
-      await ctx.demo.stop()
-      return ExitCode.Error
+      if (typeof values.project === 'string') {
+        const path = resolve(values.project)
+        const opened = await call('project.open', { path }, ctx)
+        if (!opened.ok) {
+          io.stderr(`Could not open ${path}: ${opened.error.message}`)
+          return ExitCode.Error
+        }
+      }
+      try {
+        server = await startServer({ port, rendererDir: dir, ctx })
+      } catch (e) {
+        io.stderr(listenFailure(e, port))
+        return ExitCode.Error
+      }
+    } finally {
+      // Only reached early on a failure: the engine stops what it started (a demo included).
+      if (!server) await ctx.dispose()
     }
     if (json) {
       const { url, token } = server
@@ -99,11 +101,12 @@ export const serveCommand: CliCommand = {
     io.stderr('The address carries an access token: share it with no one. Press Ctrl+C to stop.')
     if (values['no-open'] !== true) openBrowser(server.url)
 
-    const signal = await (stopSignal ?? io.untilStopSignal())
+    const signal = await stopSignal
     io.stderr(`Stopping (${signal})…`)
+    const hadDemo = ctx.demo.current !== null
     await server.close()
-    await ctx.connections.closeAll()
-    if (await ctx.demo.stop()) io.stderr('Stopped the demo deployment and removed its files.')
+    await ctx.dispose()
+    if (hadDemo) io.stderr('Stopped the demo deployment and removed its files.')
     return ExitCode.Ok
   },
 }

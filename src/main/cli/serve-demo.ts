@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import type { HandlerContext } from '../api/context'
 import { call } from '../api/dispatch'
-import { progressPrinter } from './demo-output'
 import type { CliIo } from './io'
+import { waitForJob } from './run-operation'
 
 /**
  * `serve --demo`: starts the demo deployment through the same operation the welcome screen uses
@@ -15,27 +14,17 @@ export async function startServeDemo(
   io: CliIo,
   stopSignal: Promise<NodeJS.Signals>,
 ): Promise<boolean> {
-  const jobId = randomUUID()
-  const print = progressPrinter(io)
-  const unsubscribe = ctx.jobs.onProgress((p) => {
-    if (p.jobId === jobId && p.state === 'running') print(p.done, p.total, p.message)
-  })
-  let stopped = false
-  void stopSignal.then(() => {
-    stopped = true
-    ctx.jobs.cancel(jobId)
-  })
-  const result = await call('demo.start', { size: 'small', jobId }, ctx)
-  unsubscribe()
+  const started = await call('demo.start', { size: 'small' }, ctx)
+  const result = started.ok ? await waitForJob(ctx, started.value.jobId, io, stopSignal) : started
   if (!result.ok) {
     io.stderr(
-      stopped
+      result.error.code === 'CANCELLED'
         ? 'Cancelled: the demo servers were stopped and their folder removed.'
         : `The demo could not start: ${result.error.message}`,
     )
     return false
   }
   ctx.demo.onFailure((message) => io.stderr(message))
-  io.stderr(`Demo deployment ready; its project is open: ${result.value.project.path ?? ''}`)
+  io.stderr(`Demo deployment ready; its project is open: ${ctx.project.state?.path ?? ''}`)
   return true
 }

@@ -27,8 +27,10 @@ import { createTypedPathPolicy } from './typed-path-policy'
 import { allowedExternalUrl } from './url-guard'
 import { PRODUCT_NAME } from './window-title'
 
-const log = (message: string, error?: unknown) =>
-  console.error(`[cht-migrate] ${message}`, error ?? '')
+// Until the engine (and its log file) exists, the few things that can fail go to stderr.
+let log: (message: string, error?: unknown) => void = (message, error) => {
+  process.stderr.write(`[cht-migrate] ${message} ${error instanceof Error ? error.message : ''}\n`)
+}
 const openExternal = (url: string) =>
   void shell.openExternal(url).catch((e) => log('openExternal failed', e))
 
@@ -93,12 +95,13 @@ async function start(): Promise<void> {
     face: 'electron',
     configDir,
     // SEC-09: passwords in the OS keychain through safeStorage, or for this run only.
-    secrets: createKeychainSecretStore({ dir: configDir, log }),
+    secrets: createKeychainSecretStore({ dir: configDir, log: (m, e) => log(m, e) }),
     dialogs: createDialogProvider({ getWindow, defaultDir: () => requireCtx().defaultProjectDir }),
     // SEC-10: a path typed in the page is accepted only to reopen a recent project.
     acceptTypedPath: (path, purpose) => paths.accept(path, purpose),
   })
   late.ctx = context
+  log = (message, error) => context.log.error(message, error)
 
   const actions = createProjectActions({
     ctx: context,
@@ -116,12 +119,13 @@ async function start(): Promise<void> {
     log,
     afterCall: refreshMenu,
   })
-  context.project.onChange((project) => {
-    sendEvent(getWindow(), { type: 'project.changed', project })
-    showProject(getWindow(), project)
-    refreshMenu()
+  context.events.subscribe((event) => {
+    sendEvent(getWindow(), event)
+    if (event.type === 'project.changed' || event.type === 'project.patched') {
+      showProject(getWindow(), context.project.state)
+      refreshMenu()
+    }
   })
-  context.jobs.onProgress((progress) => sendEvent(getWindow(), { type: 'job.progress', progress }))
 
   const createWindow = () => {
     mainWindow = openMainWindow({
@@ -188,26 +192,25 @@ function installQuitHandling(ctx: HandlerContext, createWindow: () => void): voi
   app.on('before-quit', () => {
     quitRequested = true
   })
+  // A hangup (the terminal or SSH session that started the app is gone) would end the process
+  // at once, leaving the demo's PostgreSQL and folder behind: quit the normal way instead.
+  process.on('SIGHUP', () => {
+    if (!quitRequested) app.quit()
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' || quitRequested) app.quit()
   })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
-  let flushed = false
+  let disposed = false
   app.on('will-quit', (event) => {
-    if (flushed) return
+    if (disposed) return
     event.preventDefault()
-    void ctx.project
-      .flush()
-      .catch((e) => log('the last autosave failed while quitting', e))
-      .then(() => ctx.connections.closeAll())
-      // The demo deployment lives as long as the app: its servers stop and its folder goes.
-      .then(() => ctx.demo.stop())
-      .catch((e) => log('stopping the demo deployment failed while quitting', e))
-      .finally(() => {
-        flushed = true
-        app.quit()
-      })
+    // The engine writes the last autosave, stops the demo deployment and ends its workers.
+    void ctx.dispose().finally(() => {
+      disposed = true
+      app.quit()
+    })
   })
 }

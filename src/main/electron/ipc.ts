@@ -17,10 +17,6 @@ export interface IpcDeps {
   afterCall?: (op: OpName) => void
 }
 
-const defaultLog: Logger = (message, error) => {
-  console.warn(`[cht-migrate] ${message}`, error ?? '')
-}
-
 /**
  * Builds the handler of one operation's channel (SEC-04).
  *
@@ -33,14 +29,14 @@ export function createIpcHandler(
   op: OpName,
   deps: IpcDeps,
 ): (event: IpcMainInvokeEvent, raw: unknown) => Promise<Result<unknown>> {
-  const log = deps.log ?? defaultLog
+  const log: Logger = deps.log ?? ((message, error) => deps.ctx.log.warn(message, error))
   return async (event, raw) => {
     if (!deps.isTrustedSender(event)) {
       log(`refused ${op}: the request did not come from the app's window`)
       return err('FORBIDDEN', 'This request did not come from the wizard’s own window.')
     }
     try {
-      return await dispatch(op, raw, deps.ctx, deps.log)
+      return await dispatch(op, raw, deps.ctx)
     } finally {
       deps.afterCall?.(op)
     }

@@ -49,8 +49,7 @@ interface Settled {
  */
 export function createProjectActions(deps: ActionDeps): ProjectActions {
   const { ctx } = deps
-  const run = (op: string, input: unknown): Promise<Result<unknown>> =>
-    dispatch(op, input, ctx, deps.log)
+  const run = (op: string, input: unknown): Promise<Result<unknown>> => dispatch(op, input, ctx)
 
   const report = async (title: string, result: Result<unknown>): Promise<boolean> => {
     if (result.ok) return true

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AppEvent } from '../../shared/events'
-import type { HandlerContext } from '../api/context'
+import type { Engine } from '../engine/engine'
 import { sendErrorResult } from './responses'
 
 /** How often an idle stream gets a comment line, so proxies and tunnels keep it open. */
@@ -9,15 +9,16 @@ export const HEARTBEAT_MS = 15_000
 /**
  * The server-sent event streams of browser mode (`GET /api/events`).
  *
- * Each stream forwards project changes and job progress as `AppEvent` JSON, one `data:` line per
- * event. A new stream starts with the current project, so a client that reconnects after a gap
- * catches up at once. Listeners are removed when the client goes away or the server closes.
+ * Each stream forwards the engine's events as `AppEvent` JSON, one `data:` line per event. A new
+ * stream starts with the current project, so a client that reconnects after a gap catches up at
+ * once (and asks `jobs.list` for the jobs). Listeners are removed when the client goes away or
+ * the server closes.
  */
 export class EventStreams {
   private readonly open = new Set<ServerResponse>()
 
   constructor(
-    private readonly ctx: HandlerContext,
+    private readonly engine: Pick<Engine, 'events' | 'project'>,
     private readonly heartbeatMs = HEARTBEAT_MS,
   ) {}
 
@@ -41,18 +42,15 @@ export class EventStreams {
     req.socket.setNoDelay(true)
     res.write('retry: 2000\n\n')
     const send = (event: AppEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`)
-    const unsubscribe = [
-      this.ctx.project.onChange((project) => send({ type: 'project.changed', project })),
-      this.ctx.jobs.onProgress((progress) => send({ type: 'job.progress', progress })),
-    ]
+    const unsubscribe = this.engine.events.subscribe(send)
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs)
     this.open.add(res)
     res.on('close', () => {
       clearInterval(heartbeat)
-      for (const off of unsubscribe) off()
+      unsubscribe()
       this.open.delete(res)
     })
-    send({ type: 'project.changed', project: this.ctx.project.state })
+    send({ type: 'project.changed', project: this.engine.project.state })
   }
 
   /** Ends every open stream (on shutdown). */

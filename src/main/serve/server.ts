@@ -59,9 +59,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const server = createServer((req, res) => {
     handleRequest(req, res).catch((e: unknown) => {
-      console.error('[cht-migrate] serve: request failed', e instanceof Error ? e.stack : e)
-      if (!res.headersSent) sendText(res, 500, 'The wizard failed to answer; see its log.')
-      else res.destroy()
+      options.ctx.log.error('serve: a request failed', e)
+      if (!res.headersSent) {
+        sendText(res, 500, `The wizard failed to answer; see its log: ${options.ctx.log.path}`)
+      } else res.destroy()
     })
   })
 

@@ -41,7 +41,7 @@ describe('browser mode server: close()', () => {
       { intents: [{ type: 'project.rename', name: 'Renamed before close' }] },
       auth,
     )
-    expect(JSON.parse(renamed.body)).toMatchObject({ ok: true, value: { dirty: true } })
+    expect(JSON.parse(renamed.body)).toMatchObject({ ok: true, value: { meta: { dirty: true } } })
     expect(await readFile(file, 'utf8')).not.toContain('Renamed before close')
 
     const stream = await openEventStream(

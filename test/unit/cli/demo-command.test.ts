@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseSize, parseWhole } from '../../../src/main/cli/demo-command'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { wholeNumber } from '../../../src/main/cli/demo-command'
 import { ExitCode } from '../../../src/main/cli/exit-codes'
 import { main } from '../../../src/main/cli/index'
 import { memoryIo } from '../../support/memory-io'
@@ -14,20 +14,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(base, { recursive: true, force: true })
 })
+beforeEach(() => {
+  vi.stubEnv('CHT_MIGRATE_CONFIG_DIR', join(base, 'config'))
+})
+afterEach(() => vi.unstubAllEnvs())
 
 describe('cht-migrate demo options', () => {
-  it('reads --size, defaulting to small', () => {
-    expect(parseSize(undefined)).toBe('small')
-    expect(parseSize('large')).toBe('large')
-    expect(() => parseSize('huge')).toThrow(/Invalid --size “huge”: give small, medium, large/)
-  })
-
-  it('reads whole numbers within bounds', () => {
-    expect(parseWhole('docs', undefined, 100, 10)).toBeUndefined()
-    expect(parseWhole('docs', '2500', 100, 20_000_000)).toBe(2500)
-    expect(parseWhole('seed', '-3', -10, 10)).toBe(-3)
-    for (const bad of ['99', '1e5', '2.5', 'many', '']) {
-      expect(() => parseWhole('docs', bad, 100, 20_000_000), bad).toThrow(/Invalid --docs/)
+  it('reads whole numbers only; their bounds are the contract’s', () => {
+    expect(wholeNumber('docs', undefined)).toBeUndefined()
+    expect(wholeNumber('docs', '2500')).toBe(2500)
+    expect(wholeNumber('seed', '-3')).toBe(-3)
+    for (const bad of ['1e5', '2.5', 'many', '', '0x10']) {
+      expect(() => wholeNumber('docs', bad), bad).toThrow(/Invalid --docs/)
     }
   })
 
@@ -42,20 +40,39 @@ describe('cht-migrate demo options', () => {
     }
   })
 
-  it('refuses bad input with exit 2 before starting anything', async () => {
+  it('refuses bad input with exit 2 before starting anything, naming the flag', async () => {
     const file = join(base, 'file')
     await writeFile(file, 'x')
-    for (const args of [
-      ['demo', '--docs', '50'],
-      ['demo', '--keep', file],
-      ['demo', '--size', 'tiny'],
-      ['demo', '--unknown'],
-    ]) {
+    for (const [args, message] of [
+      [['demo', '--docs', '50'], /--docs/],
+      [['demo', '--keep', file], /--keep .* is a file/],
+      [
+        ['demo', '--size', 'tiny'],
+        /Invalid --size “tiny”: expected one of "small"\|"medium"\|"large"/,
+      ],
+      [['demo', '--seed', '99999999999'], /--seed/],
+      [['demo', '--unknown'], /Unknown option '--unknown'/],
+    ] as const) {
       const io = memoryIo()
-      expect(await main(args, io.io), args.join(' ')).toBe(ExitCode.BadInput)
+      expect(await main([...args], io.io), args.join(' ')).toBe(ExitCode.BadInput)
       expect(io.stdout()).toBe('')
-      expect(io.stderr()).toMatch(/cht-migrate: .+ See cht-migrate demo --help\.|cht-migrate: /)
+      expect(io.stderr(), args.join(' ')).toMatch(message)
+      expect(io.stderr()).toMatch(/See cht-migrate demo --help\./)
     }
+  })
+
+  it('prints errors as JSON on stdout too with --json', async () => {
+    const io = memoryIo()
+    expect(await main(['demo', '--docs', '50', '--json'], io.io)).toBe(ExitCode.BadInput)
+    const reply = JSON.parse(io.stdout()) as {
+      ok: boolean
+      error: { code: string; message: string }
+    }
+    expect(reply).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(reply.error.message).toMatch(/--docs/)
+    const usage = memoryIo()
+    expect(await main(['demo', '--nope', '--json'], usage.io)).toBe(ExitCode.BadInput)
+    expect(JSON.parse(usage.stdout())).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
   })
 
   it('refuses --demo together with --project for serve', async () => {

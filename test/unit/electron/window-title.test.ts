@@ -5,7 +5,7 @@ import type { ProjectState } from '../../../src/shared/project-schema'
 const project = (dirty: boolean): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: 'p1',
     name: 'Kenya eCHIS',
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -17,6 +17,7 @@ const project = (dirty: boolean): ProjectState => ({
     connections: { couchdb: null, couch2pg: null, chtSync: null },
     demo: null,
   },
+  revision: 1,
   path: '/tmp/kenya.chtmig.json',
   dirty,
   lastSavedAt: null,

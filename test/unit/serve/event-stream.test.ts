@@ -1,31 +1,24 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { HandlerContext } from '../../../src/main/api/context'
+import type { Engine } from '../../../src/main/engine/engine'
 import { EventStreams } from '../../../src/main/serve/event-stream'
-import type { AppEvent, JobProgress } from '../../../src/shared/events'
+import type { AppEvent, EngineEvent } from '../../../src/shared/events'
 import { openEventStream, waitFor } from '../../support/sse-client'
 
-/** A context with just the two event sources, counting their listeners. */
-function fakeContext() {
-  const projectListeners = new Set<(state: null) => void>()
-  const jobListeners = new Set<(p: JobProgress) => void>()
-  const ctx = {
-    project: {
-      state: null,
-      onChange: (l: (state: null) => void) => {
-        projectListeners.add(l)
-        return () => projectListeners.delete(l)
+/** An engine with just its event stream and the open project (none), counting listeners. */
+function fakeEngine() {
+  const listeners = new Set<(event: EngineEvent) => void>()
+  const engine = {
+    project: { state: null },
+    events: {
+      subscribe: (l: (event: EngineEvent) => void) => {
+        listeners.add(l)
+        return () => listeners.delete(l)
       },
     },
-    jobs: {
-      onProgress: (l: (p: JobProgress) => void) => {
-        jobListeners.add(l)
-        return () => jobListeners.delete(l)
-      },
-    },
-  } as unknown as HandlerContext
-  return { ctx, projectListeners, jobListeners }
+  } as unknown as Engine
+  return { engine, listeners }
 }
 
 let server: Server | null = null
@@ -42,32 +35,38 @@ afterEach(async () => {
   server = null
 })
 
-const progress: JobProgress = {
-  jobId: 'j1',
-  operation: 'parity.run',
-  done: 2,
-  total: 10,
-  message: 'Comparing tables',
-  state: 'running',
+const progress: EngineEvent = {
+  type: 'job.progress',
+  job: {
+    jobId: 'j1',
+    kind: 'parity.run',
+    title: 'Comparing the documents',
+    state: 'running',
+    startedAt: '2026-11-01T10:00:00.000Z',
+    finishedAt: null,
+    elapsedMs: 300,
+    progress: { phase: 'hashing', unit: 'rows', done: 2, total: 10, message: 'Comparing tables' },
+    error: null,
+  },
 }
 
 describe('EventStreams', () => {
   it('sends the current project first, then job progress as it happens', async () => {
-    const { ctx, jobListeners } = fakeContext()
-    const port = await serveStreams(new EventStreams(ctx))
+    const { engine, listeners } = fakeEngine()
+    const port = await serveStreams(new EventStreams(engine))
     const events: AppEvent[] = []
     const res = await openEventStream(port, '', (e) => events.push(e))
     await waitFor(() => events.length === 1)
     expect(events[0]).toEqual({ type: 'project.changed', project: null })
-    for (const l of jobListeners) l(progress)
+    for (const l of listeners) l(progress)
     await waitFor(() => events.length === 2)
-    expect(events[1]).toEqual({ type: 'job.progress', progress })
+    expect(events[1]).toEqual(progress)
     res.destroy()
   })
 
   it('sends a heartbeat comment on an idle stream', async () => {
-    const { ctx } = fakeContext()
-    const port = await serveStreams(new EventStreams(ctx, 30))
+    const { engine } = fakeEngine()
+    const port = await serveStreams(new EventStreams(engine, 30))
     const res = await openEventStream(port, '', () => undefined)
     let raw = ''
     res.on('data', (chunk: string) => (raw += chunk))
@@ -76,22 +75,20 @@ describe('EventStreams', () => {
   })
 
   it('removes its listeners when the client goes away', async () => {
-    const { ctx, projectListeners, jobListeners } = fakeContext()
-    const streams = new EventStreams(ctx)
+    const { engine, listeners } = fakeEngine()
+    const streams = new EventStreams(engine)
     const port = await serveStreams(streams)
     const res = await openEventStream(port, '', () => undefined)
     await waitFor(() => streams.size === 1)
-    expect(projectListeners.size).toBe(1)
-    expect(jobListeners.size).toBe(1)
+    expect(listeners.size).toBe(1)
     res.destroy()
     await waitFor(() => streams.size === 0)
-    expect(projectListeners.size).toBe(0)
-    expect(jobListeners.size).toBe(0)
+    expect(listeners.size).toBe(0)
   })
 
   it('ends every stream on closeAll', async () => {
-    const { ctx, projectListeners } = fakeContext()
-    const streams = new EventStreams(ctx)
+    const { engine, listeners } = fakeEngine()
+    const streams = new EventStreams(engine)
     const port = await serveStreams(streams)
     const res = await openEventStream(port, '', () => undefined)
     await waitFor(() => streams.size === 1)
@@ -99,6 +96,6 @@ describe('EventStreams', () => {
     streams.closeAll()
     await ended
     await waitFor(() => streams.size === 0)
-    expect(projectListeners.size).toBe(0)
+    expect(listeners.size).toBe(0)
   })
 })

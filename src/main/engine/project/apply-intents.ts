@@ -9,6 +9,7 @@ import {
   type ItemState,
   type ProjectDocument,
 } from '../../../shared/project-schema'
+import { redactSecrets } from '../../../shared/redact'
 import { AppError } from '../../../shared/result'
 
 export interface ApplyContext {
@@ -25,7 +26,8 @@ export interface ApplyContext {
  * touched item is copied before it changes, so a failure half-way (an unknown item, missing
  * evidence, a field over its limit) throws with nothing changed. Item ids must be in the step
  * catalog (`BAD_REQUEST`); removing evidence that is not there is `NOT_FOUND`. Every changed item
- * is stamped with `who` and `now`, and the document's `updatedAt` moves to `now`.
+ * is stamped with `who` and `now`, and the document's `updatedAt` moves to `now`. Credentials
+ * pasted into notes and text evidence are masked on the way in (SEC-09).
  */
 export function applyIntents(
   doc: ProjectDocument,
@@ -64,7 +66,8 @@ export function applyIntents(
       case 'item.set': {
         const item = itemFor(intent.itemId)
         if (intent.status !== undefined) item.status = intent.status
-        if (intent.note !== undefined) item.note = intent.note
+        // SEC-09: a password pasted into a note is masked before it reaches the file.
+        if (intent.note !== undefined) item.note = redactSecrets(intent.note)
         break
       }
       case 'item.addEvidence': {
@@ -73,7 +76,7 @@ export function applyIntents(
         const evidence = intent.evidence
         item.evidence.push(
           evidence.kind === 'text'
-            ? { ...base, kind: 'text', text: evidence.text }
+            ? { ...base, kind: 'text', text: redactSecrets(evidence.text) }
             : {
                 ...base,
                 kind: 'file',

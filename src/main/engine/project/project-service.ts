@@ -1,24 +1,32 @@
 import { randomUUID } from 'node:crypto'
-import { resolve } from 'node:path'
 import type { Intent } from '../../../shared/intents'
+import { diffProject, type ProjectPatch } from '../../../shared/project-patch'
 import {
-  checkResultSchema,
   CURRENT_SCHEMA_VERSION,
   emptyConnections,
   DEFAULT_STALE_AFTER_DAYS,
   PROJECT_FORMAT,
-  type CheckResult,
   type ProjectDocument,
   type ProjectState,
 } from '../../../shared/project-schema'
+import { redactSecrets } from '../../../shared/redact'
+import { withHistory } from '../../../shared/results/history'
+import {
+  storedResultSchema,
+  type NewResult,
+  type StoredResult,
+} from '../../../shared/results/result-schema'
 import { AppError } from '../../../shared/result'
+import type { Log } from '../log/log'
 import type { StepDef } from '../../../shared/steps'
 import { findItem, STEPS } from '../../../shared/steps-catalog'
 import { applyIntents } from './apply-intents'
+import { writeExportFile } from '../fs/export-target'
 import { atomicWriteFile, nodeAtomicFs, type AtomicFs } from './atomic-write'
 import { renderProjectMarkdown } from './markdown-export'
 import { readProjectFile, serializeProject } from './project-file'
-import type { ProjectService } from './types'
+import { markEntriesValidated } from './validated-entries'
+import type { ProjectChange, ProjectService } from './types'
 
 export interface ProjectServiceOptions {
   /** Written into new documents as the version that made them. */
@@ -32,6 +40,7 @@ export interface ProjectServiceOptions {
   isKnownItem?: (itemId: string) => boolean
   /** The steps the Markdown export walks through (default: the step catalog). */
   steps?: readonly StepDef[]
+  log?: Log
 }
 
 /**
@@ -50,25 +59,38 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   const fs = options.fs ?? nodeAtomicFs
   const isKnownItem = options.isKnownItem ?? ((itemId: string) => findItem(itemId) !== undefined)
   const steps = options.steps ?? STEPS
-  const listeners = new Set<(state: ProjectState | null) => void>()
+  const listeners = new Set<(change: ProjectChange) => void>()
 
   let state: ProjectState | null = null
-  // `session` changes whenever another project replaces the open one; `revision` on every edit.
+  // `session` changes whenever another project replaces the open one; `edits` on every edit.
   // A save that finishes compares them to decide whether what it wrote is still the latest.
+  // `revision` numbers every state the store emits, across sessions, so copies can follow.
   let session = 0
+  let edits = 0
   let revision = 0
   let timer: ReturnType<typeof setTimeout> | null = null
   let queue: Promise<unknown> = Promise.resolve()
 
-  const emit = (next: ProjectState | null) => {
-    state = next
+  /** Makes `next` the state (null: no project) and tells the listeners what changed. */
+  const emit = (next: Omit<ProjectState, 'revision'> | null, replaced: boolean) => {
+    const previous = state
+    revision++
+    state = next ? { ...next, revision } : null
+    const patch = !replaced && previous && state ? diffProject(previous, state) : null
     for (const listener of listeners) {
       try {
-        listener(next)
+        listener({ state, patch })
       } catch (e) {
-        console.error('[cht-migrate] a project change listener failed', e)
+        options.log?.error('a project change listener failed', e)
       }
     }
+    return { state, patch }
+  }
+
+  /** The patch of an emit that kept the open project (never null there). */
+  const patchOf = (change: { state: ProjectState | null; patch: ProjectPatch | null }) => {
+    if (!change.patch) throw new AppError('INTERNAL', 'The project changed under the store.')
+    return change.patch
   }
 
   const cancelAutosave = () => {
@@ -87,15 +109,15 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   }
 
   /** Queues a save of the open project to `target` (or its own path) behind any running save. */
-  const write = (target: string | null): Promise<ProjectState> => {
-    const run = async (): Promise<ProjectState> => {
+  const write = (target: string | null): Promise<ProjectPatch> => {
+    const run = async (): Promise<ProjectPatch> => {
       const current = state
       if (!current) throw new AppError('NO_PROJECT', 'There is no open project to save.')
       const path = target ?? current.path
       if (!path) {
         throw new AppError('BAD_REQUEST', 'The project has no file yet; use Save As to choose one.')
       }
-      const started = { session, revision }
+      const started = { session, edits }
       try {
         // Saving a copy recovered from the `.bak` over the damaged file: the damaged file is kept
         // aside (it may hold work worth rescuing by hand) and the good `.bak` is left as it is.
@@ -105,23 +127,24 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
             : undefined
         await atomicWriteFile(path, serializeProject(current.document), { fs, backupSuffix })
       } catch (e) {
-        const error = e instanceof AppError ? e : unexpected(e, path)
+        const error = e instanceof AppError ? e : unexpected(e, path, options.log)
         if (state && session === started.session) {
-          emit({ ...state, lastSaveError: { code: error.code, message: error.message } })
+          emit({ ...state, lastSaveError: { code: error.code, message: error.message } }, false)
         }
         throw e
       }
-      const saved: ProjectState = {
-        ...current,
+      const saved = {
         path,
-        dirty: false,
         lastSavedAt: now().toISOString(),
         recoveredFromBackup: false,
         lastSaveError: null,
       }
-      if (!state || session !== started.session) return saved
-      emit({ ...state, ...saved, document: state.document, dirty: revision !== started.revision })
-      return state
+      if (!state || session !== started.session) {
+        // Another project is open now: describe the save against the document that was saved.
+        const written = { ...current, ...saved, dirty: false }
+        return diffProject(current, { ...written, revision: current.revision })
+      }
+      return patchOf(emit({ ...state, ...saved, dirty: edits !== started.edits }, false))
     }
     const result = queue.then(run, run)
     queue = result.catch(() => undefined)
@@ -136,13 +159,21 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
     await queue
   }
 
-  const replace = async (next: ProjectState) => {
+  const replace = async (next: Omit<ProjectState, 'revision'>) => {
     await flush()
     cancelAutosave()
     session++
-    revision = 0
-    emit(next)
-    return next
+    edits = 0
+    return emit(next, true).state as ProjectState
+  }
+
+  /** Makes an edit of the open document: emits it, marks the project dirty, plans the autosave. */
+  const edit = (document: ProjectDocument): ProjectPatch => {
+    if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+    edits++
+    const patch = patchOf(emit({ ...state, document, dirty: true }, false))
+    scheduleAutosave()
+    return patch
   }
 
   const newDocument = (name: string): ProjectDocument => {
@@ -225,59 +256,53 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       await flush()
       cancelAutosave()
       session++
-      revision = 0
-      emit(null)
+      edits = 0
+      emit(null, true)
     },
 
     async update(intents: Intent[], who: string) {
       if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
-      const document = applyIntents(state.document, intents, { who, now: now(), isKnownItem })
-      revision++
-      emit({ ...state, document, dirty: true })
-      scheduleAutosave()
-      return state
+      return edit(applyIntents(state.document, intents, { who, now: now(), isKnownItem }))
     },
 
-    async recordResults(results: CheckResult[]) {
+    async recordResults(results: NewResult[]) {
       if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
       const next = { ...state.document.results }
+      const stored: StoredResult[] = []
       for (const result of results) {
-        const parsed = checkResultSchema.safeParse(result)
+        const candidate = withHistory(
+          { ...result, summary: redactSecrets(result.summary) },
+          next[result.id],
+        )
+        const parsed = storedResultSchema.safeParse(candidate)
         if (!parsed.success) {
           const issue = parsed.error.issues[0]
           throw new AppError(
             'BAD_REQUEST',
-            `The result of “${String(result?.checkId)}” was refused: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'not valid'}. Nothing was recorded.`,
+            `The result of “${String(result?.id).slice(0, 100)}” was refused: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'not valid'}. Nothing was recorded.`,
           )
         }
-        next[parsed.data.checkId] = parsed.data
+        next[parsed.data.id] = parsed.data
+        stored.push(parsed.data)
       }
-      const document = { ...state.document, results: next, updatedAt: now().toISOString() }
-      revision++
-      emit({ ...state, document, dirty: true })
-      scheduleAutosave()
-      return state
+      markEntriesValidated(stored)
+      edit({ ...state.document, results: next, updatedAt: now().toISOString() })
+      return stored
     },
 
     async exportMarkdown(path) {
       if (!state) throw new AppError('NO_PROJECT', 'Open a project to export it.')
-      if (state.path && resolve(path) === resolve(state.path)) {
-        throw new AppError(
-          'BAD_REQUEST',
-          'That is the project file itself; choose another name for the Markdown export.',
-          { path },
-        )
-      }
       const text = renderProjectMarkdown(state.document, steps, {
         exportedAt: now(),
         appVersion: options.appVersion,
       })
-      return atomicWriteFile(path, text, { fs, backup: false })
+      // Never through a link, never onto the project or its backup, never into a pipe or device.
+      return writeExportFile(path, text, { projectPath: state.path, fs })
     },
 
     flush,
 
-    onChange(listener) {
+    onChange(listener: (change: ProjectChange) => void) {
       listeners.add(listener)
       return () => {
         listeners.delete(listener)
@@ -288,8 +313,8 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
 
 // atomicWriteFile throws AppError for every file-system failure; anything else is a bug. It is
 // logged here because an autosave has no caller to pass it to.
-function unexpected(e: unknown, path: string): AppError {
-  console.error(`[cht-migrate] saving ${path} failed`, e)
+function unexpected(e: unknown, path: string, log?: Log): AppError {
+  log?.error(`saving ${path} failed`, e)
   return new AppError(
     'INTERNAL',
     `Saving “${path}” failed unexpectedly; the previous version of the file is untouched.`,

@@ -1,5 +1,17 @@
 import type { Intent } from '../../../shared/intents'
-import type { CheckResult, ProjectState } from '../../../shared/project-schema'
+import type { ProjectPatch } from '../../../shared/project-patch'
+import type { ProjectState } from '../../../shared/project-schema'
+import type { NewResult, StoredResult } from '../../../shared/results/result-schema'
+
+/**
+ * What a listener hears after each change: the new state (null when no project is open), and
+ * the patch from the previous state, or null when another project replaced it (opened, created,
+ * closed): then the listener takes the whole state.
+ */
+export interface ProjectChange {
+  state: ProjectState | null
+  patch: ProjectPatch | null
+}
 
 /**
  * The engine's project store: owns the one open migration project document.
@@ -18,23 +30,29 @@ export interface ProjectService {
    * loadable backup exists.
    */
   open(path: string, options?: { fromBackup?: boolean }): Promise<ProjectState>
-  /** Saves to the current path; `NO_PROJECT` without a project, `BAD_REQUEST` without a path. */
-  save(): Promise<ProjectState>
-  saveAs(path: string): Promise<ProjectState>
+  /**
+   * Saves to the current path; `NO_PROJECT` without a project, `BAD_REQUEST` without a path.
+   * Answers with the patch of the save (path, dirty, last saved), not the whole document.
+   */
+  save(): Promise<ProjectPatch>
+  saveAs(path: string): Promise<ProjectPatch>
   /** Closes the project (after flushing a pending autosave when it has a path). */
   close(): Promise<void>
-  /** Applies intents in order, stamping `who` and the time; schedules the debounced autosave. */
-  update(intents: Intent[], who: string): Promise<ProjectState>
   /**
-   * Stores results of automated checks (a connection test, later the checks and parity runs) in
-   * `document.results`, each under its `checkId`, replacing the previous result of that check.
-   * Validated first (`BAD_REQUEST`, nothing changed); marks the project dirty and schedules the
-   * autosave like any edit.
+   * Applies intents in order, stamping `who` and the time; schedules the debounced autosave.
+   * Answers with the patch of the change, small whatever the size of the project.
    */
-  recordResults(results: CheckResult[]): Promise<ProjectState>
+  update(intents: Intent[], who: string): Promise<ProjectPatch>
+  /**
+   * Stores results of automated runs (connection tests, checks, comparisons, inventories) in
+   * `document.results`, each under its `id`; the previous result of that id moves into the new
+   * one's bounded history. Validated first (`BAD_REQUEST`, nothing changed); marks the project
+   * dirty and schedules the autosave like any edit. Returns the results as stored.
+   */
+  recordResults(results: NewResult[]): Promise<StoredResult[]>
   /** Writes a Markdown summary of the checklist and evidence; returns the bytes written. */
   exportMarkdown(path: string): Promise<{ path: string; bytes: number }>
   /** Waits for a pending autosave to finish (used before quitting and in tests). */
   flush(): Promise<void>
-  onChange(listener: (state: ProjectState | null) => void): () => void
+  onChange(listener: (change: ProjectChange) => void): () => void
 }

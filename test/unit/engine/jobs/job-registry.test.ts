@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { JobRegistry } from '../../../../src/main/engine/jobs/job-registry'
-import type { JobProgress } from '../../../../src/shared/events'
+import { JobRegistry, type JobEvent } from '../../../../src/main/engine/jobs/job-registry'
+import { createMemoryLog } from '../../../../src/main/engine/log/log'
 import { AppError } from '../../../../src/shared/result'
 
 function recorder(registry: JobRegistry) {
-  const events: JobProgress[] = []
-  const off = registry.onProgress((p) => events.push(p))
+  const events: JobEvent[] = []
+  const off = registry.onEvent((e) => events.push(e))
   return { events, off }
 }
 
@@ -14,105 +14,188 @@ const untilAborted = (signal: AbortSignal) =>
     signal.addEventListener('abort', () => reject(new Error('aborted by the signal'))),
   )
 
+const spec = <T>(run: Parameters<JobRegistry['start']>[0]['run'], extra = {}) => ({
+  kind: 'parity.run',
+  title: 'Comparing the documents',
+  run: run as (ctx: Parameters<typeof run>[0]) => Promise<T>,
+  ...extra,
+})
+
 afterEach(() => vi.useRealTimers())
 
 describe('JobRegistry', () => {
-  it('runs a job, returns its value and reports start and success', async () => {
+  it('answers a job id at once, before any of the work runs, and ends with its value', async () => {
     const registry = new JobRegistry()
     const { events } = recorder(registry)
-    const started: string[] = []
-    const value = await registry.run('inventory.scan', async ({ jobId }) => `done ${jobId}`, {
-      jobId: 'job-1',
-      onStart: (id) => started.push(id),
-    })
-    expect(value).toBe('done job-1')
-    expect(started).toEqual(['job-1'])
-    expect(events.map((e) => e.state)).toEqual(['running', 'succeeded'])
-    expect(events[0]).toEqual({
-      jobId: 'job-1',
-      operation: 'inventory.scan',
-      done: 0,
-      total: null,
-      message: '',
-      state: 'running',
-    })
-    expect(registry.runningIds).toEqual([])
-  })
-
-  it('throttles progress reports and ends with the latest figures', async () => {
-    vi.useFakeTimers()
-    const registry = new JobRegistry(100)
-    const { events } = recorder(registry)
-    await registry.run('parity.run', async ({ progress }) => {
-      for (let i = 1; i <= 50; i++) progress(i, 200, `table ${i}`)
-      vi.advanceTimersByTime(100)
-      progress(51, 200, 'table 51')
-      progress(52, 200, 'table 52')
-    })
-    const running = events.filter((e) => e.state === 'running')
-    // The start, the first report, and one more after the throttle window.
-    expect(running.map((e) => e.done)).toEqual([0, 1, 51])
-    expect(events.at(-1)).toMatchObject({ state: 'succeeded', done: 52, message: 'table 52' })
-  })
-
-  it('cancels a running job: the promise rejects with CANCELLED', async () => {
-    const registry = new JobRegistry()
-    const { events } = recorder(registry)
-    let jobId = ''
-    const job = registry.run('parity.run', ({ signal }) => untilAborted(signal), {
-      onStart: (id) => (jobId = id),
-    })
+    let ran = false
+    const jobId = registry.start(
+      spec(async () => {
+        ran = true
+        return 42
+      }),
+    )
+    expect(jobId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(ran).toBe(false)
     expect(registry.runningIds).toEqual([jobId])
+    expect(await registry.wait(jobId)).toEqual({ ok: true, value: 42 })
+    const finished = events.at(-1) as Extract<JobEvent, { type: 'job.finished' }>
+    expect(finished.type).toBe('job.finished')
+    expect(finished.result).toEqual({ ok: true, value: 42 })
+    expect(finished.job).toMatchObject({
+      jobId,
+      state: 'succeeded',
+      kind: 'parity.run',
+      error: null,
+    })
+    expect(registry.list().map((j) => [j.jobId, j.state])).toEqual([[jobId, 'succeeded']])
+  })
+
+  it('reports typed progress, throttled, with phase changes always sent', async () => {
+    vi.useFakeTimers()
+    let clock = 0
+    const registry = new JobRegistry({ throttleMs: 100, now: () => clock })
+    const { events } = recorder(registry)
+    const jobId = registry.start(
+      spec(async ({ progress }) => {
+        for (let i = 1; i <= 50; i++)
+          progress({ phase: 'hashing', unit: 'rows', done: i, total: 200 })
+        clock += 100
+        progress({ phase: 'hashing', done: 51 })
+        progress({ phase: 'merging', unit: 'ids', done: 1, total: null, message: 'Comparing' })
+        progress({ phase: 'merging', done: 2 })
+      }),
+    )
+    await vi.runAllTimersAsync()
+    await registry.wait(jobId)
+    const progress = events.filter((e) => e.type === 'job.progress').map((e) => e.job.progress)
+    expect(progress.map((p) => [p.phase, p.done])).toEqual([
+      ['starting', 0],
+      ['hashing', 1],
+      ['hashing', 51],
+      ['merging', 1],
+    ])
+    expect(progress[2]).toMatchObject({ unit: 'rows', total: 200 })
+    const end = events.at(-1) as Extract<JobEvent, { type: 'job.finished' }>
+    expect(end.job.progress).toMatchObject({
+      phase: 'merging',
+      done: 2,
+      unit: 'ids',
+      message: 'Comparing',
+    })
+  })
+
+  it('cancels a running job: its result is CANCELLED and cancelling again is false', async () => {
+    const registry = new JobRegistry()
+    const jobId = registry.start(spec(({ signal }) => untilAborted(signal)))
     expect(registry.cancel(jobId)).toBe(true)
-    const e = await job.catch((reason: unknown) => reason)
-    expect(e).toBeInstanceOf(AppError)
-    expect((e as AppError).code).toBe('CANCELLED')
-    expect((e as AppError).message).toBe('parity.run was cancelled; nothing was changed.')
-    expect(events.at(-1)?.state).toBe('cancelled')
-    expect(registry.runningIds).toEqual([])
+    const result = await registry.wait(jobId)
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'CANCELLED',
+        message: 'Comparing the documents was cancelled; nothing was changed.',
+      },
+    })
+    expect(registry.list()[0]).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } })
     expect(registry.cancel(jobId)).toBe(false)
   })
 
   it('treats a job that ignores the signal and returns as cancelled all the same', async () => {
     const registry = new JobRegistry()
     let jobId = ''
-    const job = registry.run(
-      'inventory.scan',
-      async () => {
+    jobId = registry.start(
+      spec(async () => {
         registry.cancel(jobId)
         return 'finished anyway'
-      },
-      { onStart: (id) => (jobId = id) },
+      }),
     )
-    await expect(job).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(await registry.wait(jobId)).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
   })
 
   it('keeps a CANCELLED error the job threw itself', async () => {
     const registry = new JobRegistry()
     const own = new AppError('CANCELLED', 'Stopped after 3 of 9 tables.')
-    const job = registry.run('parity.run', async ({ jobId, signal }) => {
-      registry.cancel(jobId)
-      if (signal.aborted) throw own
-    })
-    await expect(job).rejects.toBe(own)
-  })
-
-  it('reports a failure and passes the error on', async () => {
-    const registry = new JobRegistry()
-    const { events, off } = recorder(registry)
-    const boom = new AppError('IO_ERROR', 'disk went away')
-    await expect(
-      registry.run('report.pdf', async () => {
-        throw boom
+    const jobId = registry.start(
+      spec(async ({ jobId, signal }) => {
+        registry.cancel(jobId)
+        if (signal.aborted) throw own
       }),
-    ).rejects.toBe(boom)
-    expect(events.at(-1)?.state).toBe('failed')
-    off()
-    await registry.run('report.pdf', async () => 1)
-    expect(events.at(-1)?.state).toBe('failed')
+    )
+    expect(await registry.wait(jobId)).toEqual({ ok: false, error: own.toData() })
   })
 
-  it('answers false when cancelling an unknown job', () => {
-    expect(new JobRegistry().cancel('nope')).toBe(false)
+  it('keeps an AppError code, and logs anything else as INTERNAL with the log path', async () => {
+    const log = createMemoryLog('/tmp/cht.log')
+    const registry = new JobRegistry({ log })
+    const typed = registry.start(
+      spec(async () => {
+        throw new AppError('IO_ERROR', 'disk went away')
+      }),
+    )
+    expect(await registry.wait(typed)).toEqual({
+      ok: false,
+      error: { code: 'IO_ERROR', message: 'disk went away' },
+    })
+    const bug = registry.start(
+      spec(async () => {
+        throw new TypeError('x is undefined')
+      }),
+    )
+    const result = await registry.wait(bug)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    if (!result.ok) expect(result.error.message).toContain('/tmp/cht.log')
+    expect(log.lines.join('\n')).toMatch(/parity.run .* failed — TypeError: x is undefined/)
+  })
+
+  it('refuses a second start of an exclusive kind with JOB_RUNNING, and allows it afterwards', async () => {
+    const registry = new JobRegistry()
+    const first = registry.start(
+      spec(({ signal }) => untilAborted(signal), { exclusiveKey: 'demo' }),
+    )
+    let refusal: unknown
+    try {
+      registry.start(spec(async () => 1, { exclusiveKey: 'demo' }))
+    } catch (e) {
+      refusal = e
+    }
+    expect(refusal).toMatchObject({
+      code: 'JOB_RUNNING',
+      message:
+        'Comparing the documents is already running; wait for it to finish or cancel it first.',
+      details: { jobId: first },
+    })
+    // Another key, or no key, is not held up.
+    registry.start(spec(async () => 1, { exclusiveKey: 'parity:other-project' }))
+    registry.start(spec(async () => 1))
+    registry.cancel(first)
+    await registry.wait(first)
+    const again = registry.start(spec(async () => 2, { exclusiveKey: 'demo' }))
+    expect(await registry.run(spec(async () => 3))).toBe(3)
+    expect(await registry.wait(again)).toEqual({ ok: true, value: 2 })
+  })
+
+  it('lists running and recent jobs newest first, forgetting old finished ones', async () => {
+    let clock = 1_000
+    const registry = new JobRegistry({ now: () => clock, keepFinished: 2, keepFinishedMs: 60_000 })
+    const ids: string[] = []
+    for (let i = 0; i < 3; i++) {
+      clock += 10
+      ids.push(registry.start(spec(async () => i)))
+      await registry.wait(ids[i]!)
+    }
+    clock += 10
+    const running = registry.start(spec(({ signal }) => untilAborted(signal)))
+    expect(registry.list().map((j) => j.jobId)).toEqual([running, ids[2], ids[1]])
+    clock += 61_000
+    expect(registry.list().map((j) => j.jobId)).toEqual([running])
+    expect(registry.list()[0]!.elapsedMs).toBe(61_000)
+    await registry.cancelAll()
+    expect(registry.runningIds).toEqual([])
+  })
+
+  it('answers NOT_FOUND for an unknown job and false when cancelling one', async () => {
+    const registry = new JobRegistry()
+    expect(registry.cancel('nope')).toBe(false)
+    expect(await registry.wait('nope')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })

@@ -86,7 +86,7 @@ describe('project service: autosave', () => {
     const second = service.save()
     const third = service.saveAs(path)
     const afterFirst = await first
-    expect(afterFirst.dirty).toBe(true) // the change landed while the first save was writing
+    expect(afterFirst.meta.dirty).toBe(true) // the change landed while the first save was writing
     await Promise.all([second, third])
     expect(control.maxActive).toBe(1)
     expect(service.state!.dirty).toBe(false)

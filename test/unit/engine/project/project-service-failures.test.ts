@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, symlinkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readProjectFile, serializeProject } from '../../../../src/main/engine/project/project-file'
@@ -50,7 +50,9 @@ describe('project service: save failures', () => {
     expect((await failure(service.save())).code).toBe('DISK_FULL')
 
     control.writeFails = null
-    await expect(service.save()).resolves.toMatchObject({ dirty: false, lastSaveError: null })
+    await expect(service.save()).resolves.toMatchObject({
+      meta: { dirty: false, lastSaveError: null },
+    })
     expect((await readProjectFile(path)).items[FIRST_ITEM]!.note).toBe('not saved yet')
   })
 
@@ -110,7 +112,7 @@ describe('project service: recovering from the backup', () => {
     expect(sha256(path)).toBe(damaged)
 
     const saved = await service.save()
-    expect(saved).toMatchObject({ dirty: false, recoveredFromBackup: false })
+    expect(saved.meta).toMatchObject({ dirty: false, recoveredFromBackup: false })
     expect((await readProjectFile(path)).items[FIRST_ITEM]!.note).toBe('recovered and edited')
     // The good backup is kept, and the damaged file is set aside rather than overwriting it.
     expect((await readProjectFile(`${path}.bak`)).items[FIRST_ITEM]!.note).toBe('in the backup')
@@ -187,5 +189,28 @@ describe('project service: Markdown export', () => {
     const e = await failure(service.exportMarkdown(path))
     expect(e.code).toBe('BAD_REQUEST')
     expect((await readProjectFile(path)).name).toBe('Kenya')
+  })
+
+  it('refuses to export through a symlink onto the project or its backup, leaving both intact', async () => {
+    service = createProjectService({ appVersion: '1' })
+    await service.create('Kenya', path)
+    await service.update(note('first'), 'amina')
+    await service.save()
+    await service.update(note('second'), 'amina')
+    await service.save()
+    const project = sha256(path)
+    const backup = sha256(`${path}.bak`)
+    for (const [name, target] of [
+      ['onto-project.md', path],
+      ['onto-backup.md', `${path}.bak`],
+    ] as const) {
+      const link = join(dir, name)
+      symlinkSync(target, link)
+      const e = await failure(service.exportMarkdown(link))
+      expect(e.code, name).toBe('BAD_REQUEST')
+    }
+    expect(sha256(path)).toBe(project)
+    expect(sha256(`${path}.bak`)).toBe(backup)
+    expect((await failure(service.exportMarkdown(`${path}.bak`))).code).toBe('BAD_REQUEST')
   })
 })

@@ -3,8 +3,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readProjectFile } from '../../../../src/main/engine/project/project-file'
 import { createProjectService } from '../../../../src/main/engine/project/project-service'
-import type { ProjectService } from '../../../../src/main/engine/project/types'
-import type { ProjectState } from '../../../../src/shared/project-schema'
+import type { ProjectChange, ProjectService } from '../../../../src/main/engine/project/types'
+import { createMemoryLog } from '../../../../src/main/engine/log/log'
 import { appErrorFrom as failure } from '../../../helpers/app-error'
 import { FIRST_ITEM, makeTempDir, SECOND_ITEM } from '../../../helpers/project-fixtures'
 
@@ -35,7 +35,7 @@ describe('project service: lifecycle', () => {
     })
     expect(state.document).toMatchObject({
       format: 'cht-migration-project',
-      schemaVersion: 2,
+      schemaVersion: 3,
       name: 'Kenya',
       createdAt: T0.toISOString(),
       updatedAt: T0.toISOString(),
@@ -76,11 +76,14 @@ describe('project service: lifecycle', () => {
       'amina',
     )
     const saved = await service.saveAs(path)
-    expect(saved).toMatchObject({ path, dirty: false, lastSavedAt: T0.toISOString() })
+    expect(saved.meta).toMatchObject({ path, dirty: false, lastSavedAt: T0.toISOString() })
+    // A save answers with what changed (the meta), not the whole document.
+    expect(saved.items).toBeUndefined()
+    expect(service.state).toMatchObject({ path, dirty: false })
 
     const other = createProjectService({ appVersion: '9.9.9' })
     const opened = await other.open(path)
-    expect(opened.document).toEqual(saved.document)
+    expect(opened.document).toEqual(service.state?.document)
     expect(opened).toMatchObject({ path, dirty: false, recoveredFromBackup: false })
     await other.close()
   })
@@ -100,27 +103,34 @@ describe('project service: lifecycle', () => {
     expect(service.state).toBe(current)
   })
 
-  it('tells listeners about every change and about closing', async () => {
-    const seen: (ProjectState | null)[] = []
-    const off = service.onChange((s) => seen.push(s))
+  it('tells listeners about every change: whole states on open and close, patches in between', async () => {
+    const seen: ProjectChange[] = []
+    const off = service.onChange((change) => seen.push(change))
     await service.create('Kenya')
     await service.update([{ type: 'project.rename', name: 'Kenya 2' }], 'amina')
     await service.close()
     off()
     await service.create('Not seen')
-    expect(seen.map((s) => s?.document.name ?? null)).toEqual(['Kenya', 'Kenya 2', null])
-    expect(service.state?.document.name).toBe('Not seen')
+    expect(seen.map((c) => c.state?.document.name ?? null)).toEqual(['Kenya', 'Kenya 2', null])
+    expect(seen.map((c) => c.patch === null)).toEqual([true, false, true])
+    const revisions = seen.map((c) => c.state?.revision ?? null)
+    expect(seen[1]!.patch).toMatchObject({ base: revisions[0], head: { name: 'Kenya 2' } })
+    expect(seen[1]!.patch?.meta.revision).toBe(revisions[1])
+    // Revisions only grow, across projects too.
+    expect(service.state!.revision).toBeGreaterThan(revisions[1]!)
   })
 
-  it('survives a listener that throws', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    service.onChange(() => {
+  it('survives a listener that throws, and logs it', async () => {
+    const log = createMemoryLog()
+    const logged = createProjectService({ appVersion: '9.9.9', log })
+    logged.onChange(() => {
       throw new Error('renderer went away')
     })
-    await expect(service.create('Kenya')).resolves.toMatchObject({ dirty: true })
-    expect(errors).toHaveBeenCalled()
-    await service.close()
-    errors.mockRestore()
+    await expect(logged.create('Kenya')).resolves.toMatchObject({ dirty: true })
+    expect(log.lines.join('\n')).toMatch(
+      /a project change listener failed — Error: renderer went away/,
+    )
+    await logged.close()
   })
 })
 
@@ -130,7 +140,7 @@ describe('project service: intents', () => {
   })
 
   it('applies each kind of intent and stamps who and when', async () => {
-    const state = await service.update(
+    await service.update(
       [
         { type: 'item.set', itemId: FIRST_ITEM, status: 'in_progress' },
         { type: 'item.set', itemId: FIRST_ITEM, note: 'Waiting for the DBA' },
@@ -144,6 +154,7 @@ describe('project service: intents', () => {
       ],
       'amina',
     )
+    const state = service.state!
     const { document } = state
     expect(document.items[FIRST_ITEM]).toEqual({
       status: 'in_progress',
@@ -171,7 +182,8 @@ describe('project service: intents', () => {
       [{ type: 'item.removeEvidence', itemId: SECOND_ITEM, evidenceId: evidence[0]!.id }],
       'brian',
     )
-    expect(removed.document.items[SECOND_ITEM]).toMatchObject({ evidence: [], updatedBy: 'brian' })
+    expect(removed.items?.[SECOND_ITEM]).toMatchObject({ evidence: [], updatedBy: 'brian' })
+    expect(Object.keys(removed.items ?? {})).toEqual([SECOND_ITEM])
   })
 
   it('refuses an item that is not in the catalog', async () => {
@@ -182,6 +194,24 @@ describe('project service: intents', () => {
     expect(e.code).toBe('BAD_REQUEST')
     expect(e.message).toContain('plan.no-such-item')
     expect(service.state).toBe(before)
+  })
+
+  it('masks a password pasted into a note or text evidence before it is stored', async () => {
+    await service.update(
+      [
+        { type: 'item.set', itemId: FIRST_ITEM, note: 'Ran it with PGPASSWORD=s3cr3t psql -h db' },
+        {
+          type: 'item.addEvidence',
+          itemId: FIRST_ITEM,
+          evidence: { kind: 'text', text: 'curl -u admin:hunter2 https://cht.example.org/medic' },
+        },
+      ],
+      'amina',
+    )
+    const item = service.state!.document.items[FIRST_ITEM]!
+    expect(item.note).toBe('Ran it with PGPASSWORD=••• psql -h db')
+    expect(item.evidence[0]).toMatchObject({ kind: 'text' })
+    expect(JSON.stringify(item)).not.toMatch(/s3cr3t|hunter2/)
   })
 
   it('applies a batch all or nothing', async () => {
@@ -221,7 +251,7 @@ describe('project service: intents', () => {
     await custom.create('Custom')
     await expect(
       custom.update([{ type: 'item.set', itemId: 'x.y', status: 'done' }], 'amina'),
-    ).resolves.toMatchObject({ dirty: true })
+    ).resolves.toMatchObject({ meta: { dirty: true } })
     expect(
       (await failure(custom.update([{ type: 'item.set', itemId: FIRST_ITEM }], 'a'))).code,
     ).toBe('BAD_REQUEST')

@@ -1,0 +1,111 @@
+import type { DemoStarted } from '../../../shared/contract'
+import type { DemoSize } from '../../../shared/demo'
+import { ENDPOINT_IDS, type Connections } from '../../../shared/project-schema'
+import { AppError } from '../../../shared/result'
+import { profileIdentity } from '../connections/secret-store'
+import type { Engine } from '../engine'
+import type { JobContext } from '../jobs/job-registry'
+import type { DemoDeployment } from './start-demo'
+
+export interface DemoStartInput {
+  size: DemoSize
+  docs?: number
+  seed?: number
+  /** Keep everything in this folder (new or empty) when the demo stops. */
+  keepDir?: string
+}
+
+/** The job key that keeps two demo starts from running at once in one process. */
+export const DEMO_JOB_KEY = 'demo'
+
+/**
+ * The `demo.start` job: starts the demo deployment, opens its project, keeps its throwaway
+ * passwords for this session only (SEC-09: never remembered, never in the file) and tests the
+ * three connections once, so the project opens with them green.
+ *
+ * A cancel at any point leaves nothing running: a demo that came up just as the cancel landed is
+ * stopped again.
+ */
+export async function runDemoStart(
+  engine: Engine,
+  input: DemoStartInput,
+  job: JobContext,
+): Promise<DemoStarted> {
+  await closeDemoProject(engine, true)
+  let deployment: DemoDeployment
+  try {
+    deployment = await engine.demo.start(input, job)
+    job.signal.throwIfAborted()
+  } catch (e) {
+    if (job.signal.aborted) {
+      await engine.demo.stop()
+      throw new AppError('CANCELLED', 'The demo start was cancelled; nothing was left behind.')
+    }
+    throw e
+  }
+  job.progress({ phase: 'testing-connections', unit: 'steps', done: 0, total: 3, message: '' })
+  const opened = await engine.project.open(deployment.projectPath)
+  await rememberPasswords(engine, deployment, opened.document.connections)
+  const project = await testConnections(engine, deployment, opened.document.connections)
+  return {
+    project,
+    endpoints: deployment.endpoints,
+    manifestPath: deployment.manifestPath,
+    dir: deployment.dir,
+    kept: deployment.kept,
+  }
+}
+
+/** Stops the running demo, closing its project first when its folder is about to go. */
+export async function stopDemo(engine: Engine): Promise<boolean> {
+  await closeDemoProject(engine, false)
+  return engine.demo.stop()
+}
+
+/**
+ * Closes the open project when it is the running demo's and its folder will be removed, so no
+ * autosave writes into a folder that is gone. A kept demo's project stays open.
+ */
+async function closeDemoProject(engine: Engine, evenIfKept: boolean): Promise<void> {
+  const running = engine.demo.current
+  const open = engine.project.state
+  if (!running || !open || open.document.demo?.dir !== running.dir) return
+  if (running.kept && !evenIfKept) return
+  await engine.project.flush()
+  await engine.project.close()
+}
+
+async function testConnections(
+  engine: Engine,
+  deployment: DemoDeployment,
+  connections: Connections,
+) {
+  const results = await Promise.all(
+    ENDPOINT_IDS.map((endpoint) =>
+      engine.connections.test(endpoint, connections, deployment.passwords[endpoint]),
+    ),
+  )
+  await engine.project.recordResults(results)
+  const state = engine.project.state
+  if (!state) throw new AppError('INTERNAL', 'The demo project closed while it was being opened.')
+  return state
+}
+
+async function rememberPasswords(
+  engine: Engine,
+  deployment: DemoDeployment,
+  connections: Connections,
+): Promise<void> {
+  for (const endpoint of ENDPOINT_IDS) {
+    const profile = connections[endpoint]
+    if (!profile) {
+      throw new AppError('INTERNAL', `The demo project has no ${endpoint} connection.`)
+    }
+    await engine.secrets.set(
+      endpoint,
+      profileIdentity(endpoint, profile),
+      deployment.passwords[endpoint],
+      false,
+    )
+  }
+}

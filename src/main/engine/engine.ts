@@ -1,0 +1,152 @@
+import type { EngineEvent } from '../../shared/events'
+import {
+  APP_NAME,
+  APP_VERSION,
+  defaultConfigDir,
+  defaultProjectDir,
+  defaultUserName,
+} from './app-meta'
+import {
+  createConnectionService,
+  type ConnectionService,
+  type ConnectionServiceOptions,
+} from './connections/connection-service'
+import { createEnvSessionSecretStore, type SecretStore } from './connections/secret-store'
+import { createDemoService, type DemoService } from './demo/demo-service'
+import { sweepOrphanedDemos } from './demo/orphans'
+import { createEventHub } from './events/event-hub'
+import { JobRegistry } from './jobs/job-registry'
+import { createFileLog, logPathIn, type Log } from './log/log'
+import { createPreferencesStore } from './prefs/preferences-store'
+import type { PreferencesStore } from './prefs/types'
+import { createProjectService } from './project/project-service'
+import type { ProjectService } from './project/types'
+import { createWorkerPool, type WorkerPool } from './workers/worker-pool'
+
+/**
+ * The engine: everything the wizard does, in one object every face builds once and forwards.
+ *
+ * It owns the services (project store, preferences, jobs, worker threads, connections, secrets,
+ * the demo deployment), one stream of events (`project.changed`/`project.patched`,
+ * `job.progress`/`job.finished`, `demo.failed`) and one `dispose()` that ends all of it in order.
+ * The faces only forward: events to their transport, `dispose()` to their shutdown.
+ */
+export interface Engine {
+  appName: string
+  appVersion: string
+  configDir: string
+  defaultProjectDir: string
+  log: Log
+  project: ProjectService
+  prefs: PreferencesStore
+  jobs: JobRegistry
+  workers: WorkerPool
+  /** The demo deployment of this process, if one was started. */
+  demo: DemoService
+  /** Connection tests and the project's read-only database pools (SEC-12). */
+  connections: ConnectionService
+  /** Connection passwords: the keychain in Electron, environment or session elsewhere (SEC-09). */
+  secrets: SecretStore
+  events: { subscribe(listener: (event: EngineEvent) => void): () => void }
+  /**
+   * Cancels running jobs, writes a pending autosave, closes the database pools, stops the demo and
+   * ends the worker threads. Idempotent; never throws (failures go to the log).
+   */
+  dispose(): Promise<void>
+}
+
+export interface EngineOptions {
+  /** Default: the platform's per-user config folder (see `defaultConfigDir`). */
+  configDir?: string
+  /** Default: the folder offered for new projects (see `defaultProjectDir`). */
+  projectDir?: string
+  autosaveMs?: number
+  /**
+   * Where passwords are kept (SEC-09). Electron passes its keychain store; the default, for
+   * browser mode and the CLI, reads the environment and keeps typed passwords for the session.
+   */
+  secrets?: SecretStore
+  /** Timeouts of connection tests (tests shorten them). */
+  connectionOptions?: ConnectionServiceOptions
+  /** Default: the size-capped file `<configDir>/logs/cht-migrate.log`. */
+  log?: Log
+  /** The worker entry (default: `worker.js` beside the bundled engine). */
+  workerScript?: string
+}
+
+/** Builds the engine; the only `await` is reading the preferences. */
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  const configDir = options.configDir ?? defaultConfigDir()
+  const log = options.log ?? createFileLog(logPathIn(configDir))
+  const events = createEventHub<EngineEvent>(log)
+  const prefs = await createPreferencesStore(
+    configDir,
+    { userName: defaultUserName() },
+    { warn: (message, error) => log.warn(message, error) },
+  )
+  const project = createProjectService({
+    appVersion: APP_VERSION,
+    log,
+    ...(options.autosaveMs !== undefined ? { autosaveMs: options.autosaveMs } : {}),
+  })
+  const jobs = new JobRegistry({ log })
+  const workers = createWorkerPool(
+    options.workerScript === undefined ? {} : { script: options.workerScript },
+  )
+  const connections = createConnectionService({
+    log: (message, error) => log.error(message, error),
+    ...options.connectionOptions,
+  })
+  const demo = createDemoService()
+  // Demo servers left by a wizard that was killed (SIGKILL, a crash) are stopped and their
+  // folders removed, in the background: nothing waits for it.
+  void sweepOrphanedDemos({ log })
+
+  // Pools belong to the open project: closed when it closes or another one replaces it.
+  let openProjectId: string | null = null
+  project.onChange(({ state, patch }) => {
+    if (patch) events.emit({ type: 'project.patched', patch })
+    else events.emit({ type: 'project.changed', project: state })
+    const id = state?.document.id ?? null
+    if (id === openProjectId) return
+    openProjectId = id
+    void connections.closeAll()
+  })
+  jobs.onEvent((event) => events.emit(event))
+  demo.onFailure((message) => events.emit({ type: 'demo.failed', message }))
+
+  let disposing: Promise<void> | null = null
+  const step = async (what: string, work: () => Promise<unknown>) => {
+    try {
+      await work()
+    } catch (e) {
+      log.error(`${what} failed while the wizard was stopping`, e)
+    }
+  }
+  return {
+    appName: APP_NAME,
+    appVersion: APP_VERSION,
+    configDir,
+    defaultProjectDir: options.projectDir ?? defaultProjectDir(),
+    log,
+    project,
+    prefs,
+    jobs,
+    workers,
+    demo,
+    connections,
+    secrets: options.secrets ?? createEnvSessionSecretStore(),
+    events: { subscribe: (listener) => events.subscribe(listener) },
+    dispose() {
+      disposing ??= (async () => {
+        await step('cancelling the running jobs', () => jobs.cancelAll())
+        await step('the last autosave', () => project.flush())
+        await step('closing the database pools', () => connections.closeAll())
+        // The demo deployment lives as long as the wizard: its servers stop, its folder goes.
+        await step('stopping the demo deployment', () => demo.stop())
+        await step('ending the worker threads', () => workers.dispose())
+      })()
+      return disposing
+    },
+  }
+}

@@ -1,0 +1,47 @@
+import { join } from 'node:path'
+import type { HandlerContext } from '../../src/main/api/context'
+import { createHandlerContext, type CreateContextOptions } from '../../src/main/api/create-context'
+import { createEnvSessionSecretStore } from '../../src/main/engine/connections/secret-store'
+import { createMemoryLog } from '../../src/main/engine/log/log'
+import { makeTempDir } from '../helpers/project-fixtures'
+
+export interface TestContext {
+  ctx: HandlerContext
+  /** A temp folder of the test's own (config in `config/`, projects in `projects/`). */
+  dir: string
+  log: ReturnType<typeof createMemoryLog>
+  /** Disposes the engine (jobs, autosave, pools, demo, workers) and removes the folder. */
+  dispose(): Promise<void>
+}
+
+/**
+ * A handler context as a face builds one, in a temp folder of its own: browser face by default,
+ * typed paths accepted, a short autosave, passwords from nowhere but the session, and a log in
+ * memory (its lines are the test's to read).
+ */
+export async function createTestContext(
+  options: Partial<CreateContextOptions> = {},
+): Promise<TestContext> {
+  const { dir, cleanup } = makeTempDir('ctx')
+  const log = createMemoryLog(join(dir, 'cht-migrate.log'))
+  const ctx = await createHandlerContext({
+    face: 'browser',
+    configDir: join(dir, 'config'),
+    projectDir: join(dir, 'projects'),
+    dialogs: null,
+    acceptTypedPath: () => true,
+    autosaveMs: 10,
+    secrets: createEnvSessionSecretStore({}),
+    log,
+    ...options,
+  })
+  return {
+    ctx,
+    dir,
+    log,
+    async dispose() {
+      await ctx.dispose()
+      cleanup()
+    },
+  }
+}
