@@ -1,23 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { ShellPage } from './pages/shell-page'
 import { StepPage } from './pages/step-page'
 import { WelcomePage } from './pages/welcome-page'
+import { expectNoViolations } from './support/axe'
 import type { BrowserGlobals } from './support/browser-types'
-
-/** Runs axe on the page as it is and fails with a readable list of violations. */
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const found = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-  expect(found, `axe violations on ${where}`).toEqual([])
-  // axe really looked at something: the page's landmarks and controls.
-  expect(results.passes.length, `axe checks that passed on ${where}`).toBeGreaterThan(10)
-}
 
 test('the welcome page, overview, a step page, the settings and a dialog pass axe', async ({
   app,

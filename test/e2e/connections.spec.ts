@@ -77,7 +77,7 @@ test('a refused PostgreSQL connection is classified, stored, and its password ke
   const file = readFileSync(path, 'utf8')
   expect(file).toContain('"connection.couch2pg"')
   expect(file).not.toContain('"connection.couchdb"')
-  expect(file).toContain('"errorKind": "refused"')
+  expect(file).toContain('"kind": "refused"')
   expect(file).not.toContain(PASSWORD)
 })
 
@@ -153,22 +153,43 @@ test('a saved project shows its stored connection results offline, marked Stale 
     },
     results: {
       'connection.chtSync': {
-        checkId: 'connection.chtSync',
+        id: 'connection.chtSync',
         itemId: 'plan.connections',
         title: 'Connection to the CHT Sync PostgreSQL',
-        ranAt,
-        endpoint: 'postgres://reader@analytics.example.org:5432/cht_sync',
         verdict: 'warn',
-        summary: 'Connected to PostgreSQL 16.4.',
-        measurements: {
+        summary:
+          'Connected to PostgreSQL 16.4: CHT Sync 1.x (a _deleted column but no source column).',
+        ranAt,
+        durationMs: 31,
+        endpoints: [
+          { endpoint: 'chtSync', target: 'postgres://reader@analytics.example.org:5432/cht_sync' },
+        ],
+        partial: null,
+        details: {
+          kind: 'connection',
+          endpoint: 'chtSync',
           ok: true,
-          chtSyncEra: 'v1',
-          serverVersion: 'PostgreSQL 16.4',
           durationMs: 31,
-          'fact:Server': 'PostgreSQL 16.4',
-          'fact:Looks like': 'CHT Sync 1.x (a _deleted column but no source column)',
-          'fact:Warning': 'cht-pipeline 2 needs the source column of CHT Sync 2’s raw table.',
+          serverLabel: 'PostgreSQL 16.4',
+          facts: {
+            endpoint: 'chtSync',
+            server: { version: '16.4', database: 'cht_sync', user: 'reader' },
+            schema: 'v1',
+            table: 'couchdb',
+            era: 'v1',
+            rawRows: 1200,
+            rawRowsExact: false,
+            progress: { state: 'absent' },
+            dataemon: null,
+            // cht-pipeline 2 on a raw table without `source`: the describer warns.
+            pipeline: 'v2',
+            dbtLastRun: null,
+            schemaClash: false,
+          },
+          error: null,
+          legacyFacts: [],
         },
+        history: [],
       },
     },
   })

@@ -9,6 +9,7 @@ import './styles/welcome.css'
 import './styles/overview.css'
 import './styles/checklist.css'
 import './styles/connections.css'
+import './styles/activity.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The page has no #root element.')

@@ -3,7 +3,7 @@ import {
   CURRENT_SCHEMA_VERSION,
   PROJECT_FORMAT,
   projectDocumentSchema,
-  type CheckResult,
+  type StoredResult,
   type ProjectDocument,
 } from '../../../src/shared/project-schema'
 
@@ -33,16 +33,34 @@ export function projectDocument(overrides: Partial<ProjectDocument> = {}): Proje
 }
 
 /** A stored result of an automated check that ran `daysAgo` days ago. */
-export function checkResult(itemId: string, checkId: string, daysAgo: number): CheckResult {
+export function checkResult(itemId: string, checkId: string, daysAgo: number): StoredResult {
   return {
-    checkId,
+    id: checkId,
     itemId,
     title: 'Document counts per database',
-    ranAt: new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
-    endpoint: 'postgres://analytics.example.org:5432/cht_sync',
     verdict: 'warn',
     summary: 'medic: 120 431 rows on both sides; medic-sentinel: 12 fewer rows in CHT Sync.',
-    measurements: { medic: 120431, 'medic-sentinel': -12 },
+    ranAt: new Date(Date.now() - daysAgo * DAY_MS).toISOString(),
+    durationMs: 1_200,
+    endpoints: [{ endpoint: 'chtSync', target: 'postgres://analytics.example.org:5432/cht_sync' }],
+    partial: null,
+    details: {
+      kind: 'check',
+      checkId,
+      evidence: [
+        { type: 'measure', label: 'medic rows', value: 120_431, unit: 'rows', limit: null },
+        {
+          type: 'measure',
+          label: 'medic-sentinel difference',
+          value: -12,
+          unit: 'rows',
+          limit: null,
+        },
+      ],
+      remedy: null,
+      skippedBecause: null,
+    },
+    history: [],
   }
 }
 

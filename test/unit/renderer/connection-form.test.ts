@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import {
   FIELDS,
   parseProfile,
+  passwordNote,
   sameProfile,
+  TLS_FIELDS,
   valuesOf,
 } from '../../../src/renderer/src/lib/connection-form'
 
@@ -14,11 +16,19 @@ describe('the connection form', () => {
       database: 'cht_sync',
       user: '',
       ssl: 'disable',
+      sslCa: '',
+      sslCert: '',
+      sslKey: '',
       schema: 'v1',
       table: 'couchdb',
     })
     expect(valuesOf('couchdb', null)).toEqual({ url: '', username: '' })
     expect(FIELDS.couch2pg.map((f) => f.name)).toEqual(['host', 'port', 'database', 'user', 'ssl'])
+    expect(TLS_FIELDS.map((f) => f.label)).toEqual([
+      'CA certificate',
+      'Client certificate',
+      'Client key',
+    ])
   })
 
   it('turns typed text into the profile the engine accepts, trimmed', () => {
@@ -75,5 +85,41 @@ describe('the connection form', () => {
     expect(sameProfile(profile, { ...profile })).toBe(true)
     expect(sameProfile(null, profile)).toBe(false)
     expect(sameProfile(profile, { ...profile, username: 'other' })).toBe(false)
+  })
+
+  it('keeps TLS files only when one is given, and wants a certificate with its key', () => {
+    const base = { host: 'db', port: '5432', database: 'cht', user: 'reader', ssl: 'require' }
+    const none = parseProfile('couch2pg', { ...base, sslCa: ' ', sslCert: '', sslKey: '' })
+    expect(none.ok && 'sslFiles' in none.profile).toBe(false)
+    const withCa = parseProfile('couch2pg', { ...base, sslCa: ' /etc/ssl/ca.pem ' })
+    expect(withCa).toEqual({
+      ok: true,
+      profile: {
+        host: 'db',
+        port: 5432,
+        database: 'cht',
+        user: 'reader',
+        ssl: 'require',
+        sslFiles: { ca: '/etc/ssl/ca.pem', cert: null, key: null },
+      },
+    })
+    if (withCa.ok) expect(valuesOf('couch2pg', withCa.profile).sslCa).toBe('/etc/ssl/ca.pem')
+    const noKey = parseProfile('couch2pg', { ...base, sslCert: '/c.pem' })
+    expect(noKey).toEqual({
+      ok: false,
+      errors: { sslKey: 'Give the client key and its certificate together, or neither.' },
+    })
+    const noCert = parseProfile('couch2pg', { ...base, sslKey: '/k.pem' })
+    expect(noCert.ok ? null : Object.keys(noCert.errors)).toEqual(['sslCert'])
+    const tooLong = parseProfile('couch2pg', { ...base, sslCa: `/${'a'.repeat(5000)}` })
+    expect(tooLong.ok ? null : tooLong.errors.sslCa).toMatch(/path of a PEM file/)
+  })
+
+  it('says when the password may be left empty', () => {
+    expect(passwordNote('couchdb', { username: '' })).toBe('not needed without a user name')
+    expect(passwordNote('couchdb', { username: 'admin' })).toBeNull()
+    expect(passwordNote('couch2pg', { user: 'reader' })).toBe(
+      'leave empty if the server needs none',
+    )
   })
 })

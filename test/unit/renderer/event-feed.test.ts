@@ -27,13 +27,16 @@ class FakeEventSource implements EventSourceLike {
 
 const progress: AppEvent = {
   type: 'job.progress',
-  progress: {
+  job: {
     jobId: 'j1',
-    operation: 'parity.run',
-    done: 1,
-    total: 4,
-    message: '',
+    kind: 'parity.run',
+    title: 'Comparing the documents',
     state: 'running',
+    startedAt: '2026-11-01T10:00:00.000Z',
+    finishedAt: null,
+    elapsedMs: 1200,
+    progress: { phase: 'hashing', unit: 'rows', done: 1, total: 4, message: '' },
+    error: null,
   },
 }
 

@@ -11,6 +11,7 @@ const appInfo = {
   nativeDialogs: false,
   defaultProjectDir: '/home/me/cht-migrations',
   docsBaseUrl: 'https://docs.communityhealthtoolkit.org',
+  logPath: '/home/me/.config/cht-migrate/logs/cht-migrate.log',
 }
 
 const jsonReply = (status: number, body: unknown) =>

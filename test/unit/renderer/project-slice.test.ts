@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { useStore } from '../../../src/renderer/src/store'
 import { shareProject } from '../../../src/renderer/src/store/project-slice'
+import type { JobSnapshot } from '../../../src/shared/jobs'
+import { diffProject } from '../../../src/shared/project-patch'
 import type { ProjectState } from '../../../src/shared/project-schema'
 
 const state = (): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: 'p1',
     name: 'Kenya',
     createdAt: '2026-08-01T00:00:00.000Z',
@@ -32,6 +35,7 @@ const state = (): ProjectState => ({
     connections: { couchdb: null, couch2pg: null, chtSync: null },
     demo: null,
   },
+  revision: 7,
   path: '/p/kenya.chtmig.json',
   dirty: false,
   lastSavedAt: null,
@@ -61,5 +65,56 @@ describe('shareProject', () => {
     other.document.id = 'p2'
     expect(shareProject(state(), other)).toBe(other)
     expect(shareProject(state(), null)).toBeNull()
+  })
+})
+
+describe('applyPatch', () => {
+  it('applies a patch at the copy revision, keeping untouched items, and refuses a gap', () => {
+    const before = state()
+    useStore.getState().replaceProject(before)
+    const copy = useStore.getState().project!
+    const item = { ...before.document.items['plan.inventory']!, status: 'done' as const }
+    const after = {
+      ...before,
+      revision: 8,
+      dirty: true,
+      document: { ...before.document, items: { ...before.document.items, 'plan.inventory': item } },
+    }
+    expect(useStore.getState().applyPatch(diffProject(before, after))).toBe(true)
+    const patched = useStore.getState().project!
+    expect(patched.revision).toBe(8)
+    expect(patched.document.items['plan.inventory']?.status).toBe('done')
+    expect(patched.document.items['plan.scope']).toBe(copy.document.items['plan.scope'])
+    // A patch from a later base (a change was missed): the caller must reload.
+    const later = diffProject({ ...after, revision: 9 }, { ...after, revision: 10 })
+    expect(useStore.getState().applyPatch(later)).toBe(false)
+    expect(useStore.getState().project!.revision).toBe(8)
+    useStore.getState().replaceProject(null)
+  })
+})
+
+describe('jobs slice', () => {
+  const job = (state: JobSnapshot['state'], elapsedMs: number): JobSnapshot => ({
+    jobId: 'j1',
+    kind: 'demo.start',
+    title: 'Starting the demo deployment',
+    state,
+    startedAt: '2026-11-01T10:00:00.000Z',
+    finishedAt: state === 'running' ? null : '2026-11-01T10:00:05.000Z',
+    elapsedMs,
+    progress: { phase: 'loading-documents', unit: 'documents', done: 10, total: 20, message: '' },
+    error: null,
+  })
+
+  it('never lets a late progress event undo a finished job', () => {
+    const { upsertJob, replaceJobs } = useStore.getState()
+    upsertJob(job('running', 1000))
+    upsertJob(job('succeeded', 5000))
+    upsertJob(job('running', 4000))
+    expect(useStore.getState().jobs.j1?.state).toBe('succeeded')
+    replaceJobs([job('running', 3000)])
+    expect(useStore.getState().jobs.j1?.state).toBe('succeeded')
+    replaceJobs([])
+    expect(useStore.getState().jobs).toEqual({})
   })
 })

@@ -2,7 +2,10 @@ import { getApiClient } from '../api/client'
 import type { AppEvent, MenuCommand } from '../../../shared/events'
 import { hashToRoute } from '../lib/routes'
 import { useStore } from '../store'
+import { demoStartFinished } from './demo-actions'
+import { checkedJobResult, refreshJobs } from './job-actions'
 import {
+  applyPatchOrReload,
   exportMarkdown,
   openProject,
   requestGuarded,
@@ -25,6 +28,8 @@ export async function bootstrap(): Promise<void> {
     client.call('app.info', {}),
     client.call('app.preferences', {}),
     client.call('project.get', {}),
+    // A reloaded page re-attaches to the jobs the engine is still running.
+    refreshJobs(),
   ])
   if (preferences.ok) store().setPreferences(preferences.value)
   if (current.ok) store().replaceProject(current.value.project)
@@ -73,17 +78,35 @@ export function runMenuCommand(command: MenuCommand): void {
   }
 }
 
-/** Reacts to what the main side pushes: project changes and menu commands. */
+/** Reacts to what the main side pushes: project changes, jobs, the demo and menu commands. */
 export function handleAppEvent(event: AppEvent): void {
   switch (event.type) {
     case 'project.changed':
       store().replaceProject(event.project, { onlyIfNewer: true })
+      // A whole project arrives when the event stream (re)connects, when events may have been
+      // missed: the jobs are asked for again too.
+      void refreshJobs()
+      return
+    case 'project.patched':
+      void applyPatchOrReload(event.patch)
+      return
+    case 'job.progress':
+      store().upsertJob(event.job)
+      return
+    case 'job.finished':
+      store().upsertJob(event.job)
+      if (event.job.kind === 'demo.start')
+        demoStartFinished(checkedJobResult(event.job, event.result))
+      return
+    case 'demo.failed':
+      store().showError({
+        title: 'The demo deployment stopped working',
+        message: event.message,
+        code: 'IO_ERROR',
+      })
       return
     case 'menu.command':
       runMenuCommand(event.command)
-      return
-    case 'job.progress':
-      // No long jobs in this build's UI yet; the checks and parity screens will show them.
       return
   }
 }

@@ -1,5 +1,4 @@
 import { getApiClient } from '../api/client'
-import type { ConnectionReport } from '../../../shared/connections'
 import type { Intent } from '../../../shared/intents'
 import {
   ENDPOINT_IDS,
@@ -7,10 +6,12 @@ import {
   type CouchdbProfile,
   type EndpointId,
   type PostgresProfile,
+  type StoredResult,
 } from '../../../shared/project-schema'
 import type { AppErrorData } from '../../../shared/result'
 import type { AnyProfile } from '../lib/connection-form'
 import { useStore } from '../store'
+import { applyPatchOrReload } from './project-actions'
 
 /**
  * What the connections page asks of the engine: save a profile (an intent, like every change),
@@ -47,7 +48,7 @@ export async function saveProfile(
     intents: [setProfileIntent(endpoint, profile)],
   })
   if (!result.ok) return result.error
-  store().replaceProject(result.value, { onlyIfNewer: true })
+  await applyPatchOrReload(result.value)
   return null
 }
 
@@ -73,8 +74,10 @@ export async function forgetPassword(endpoint: EndpointId): Promise<void> {
 }
 
 /**
- * Tests a connection, with the typed password if there is one. The engine records the result in
- * the project; the copy is refreshed at once so the card shows it even before the change event.
+ * Tests a connection, with the typed password if there is one (else the engine uses the one it
+ * keeps, or none: a PostgreSQL server may need none). The engine records the result in the
+ * project and pushes the change to this copy, so nothing is fetched here; the stored result is
+ * returned for the card's message.
  *
  * A typed password that was not refused (`auth`) is then kept, so the next test and the checks
  * need not ask for it again: in the keychain when `remember`, otherwise for this session.
@@ -83,30 +86,29 @@ export async function testConnection(
   endpoint: EndpointId,
   password: string,
   remember: boolean,
-): Promise<{ report: ConnectionReport } | { error: AppErrorData }> {
-  const client = getApiClient()
-  const result = await client.call(
+): Promise<{ result: StoredResult } | { error: AppErrorData }> {
+  const outcome = await getApiClient().call(
     'connections.test',
     password === '' ? { endpoint } : { endpoint, password },
   )
-  if (!result.ok) return { error: result.error }
-  const current = await client.call('project.get', {})
-  if (current.ok) store().replaceProject(current.value.project, { onlyIfNewer: true })
-  if (password !== '' && result.value.error?.kind !== 'auth') {
+  if (!outcome.ok) return { error: outcome.error }
+  const details = outcome.value.details
+  const refused = details.kind === 'connection' && details.error?.kind === 'auth'
+  if (password !== '' && !refused) {
     await keepPassword(endpoint, password, remember)
   } else {
     await refreshPasswordSources()
   }
-  return { report: result.value }
+  return { result: outcome.value }
 }
 
 /**
  * Tests every endpoint that has a profile, one after the other, with the passwords the engine
  * already has; endpoints without a profile are skipped (and listed), not recorded as failures.
  */
-export async function testAll(): Promise<{ reports: ConnectionReport[]; notSet: EndpointId[] }> {
+export async function testAll(): Promise<{ results: StoredResult[]; notSet: EndpointId[] }> {
   const connections = store().project?.document.connections
-  const reports: ConnectionReport[] = []
+  const results: StoredResult[] = []
   const notSet: EndpointId[] = []
   for (const endpoint of ENDPOINT_IDS) {
     if (!connections?.[endpoint]) {
@@ -114,7 +116,7 @@ export async function testAll(): Promise<{ reports: ConnectionReport[]; notSet: 
       continue
     }
     const outcome = await testConnection(endpoint, '', false)
-    if ('report' in outcome) reports.push(outcome.report)
+    if ('result' in outcome) results.push(outcome.result)
   }
-  return { reports, notSet }
+  return { results, notSet }
 }

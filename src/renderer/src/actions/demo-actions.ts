@@ -1,56 +1,46 @@
-import type { JobProgress } from '../../../shared/events'
+import type { DemoStarted } from '../../../shared/contract'
+import type { Result } from '../../../shared/result'
 import { getApiClient } from '../api/client'
 import { useStore } from '../store'
 import { adopt } from './project-actions'
 
 const store = () => useStore.getState()
 
-/** A job id made here, so progress events and Cancel can name the job before it answers. */
-export function newJobId(): string {
-  const random = globalThis.crypto?.randomUUID?.()
-  return random ?? `demo-${Date.now()}-${Math.random().toString(36).slice(2)}`
+/**
+ * Starts the demo deployment as a job. Its progress arrives in the jobs slice and its end in
+ * `demoStartFinished`; a refused start (one already running: `JOB_RUNNING`, unsaved changes…)
+ * becomes the alert at once.
+ */
+export async function startDemo(): Promise<string | null> {
+  store().clearError()
+  const started = await getApiClient().call('demo.start', { size: 'small' })
+  if (started.ok) return started.value.jobId
+  store().showError({
+    title: 'Could not start the demo deployment',
+    message: started.error.message,
+    code: started.error.code,
+  })
+  return null
 }
 
 /**
- * Starts the demo deployment and, once it is ready, opens its project.
- *
- * `onProgress` receives the job's progress events; returns true when the demo project is open.
- * A cancelled start is silent (the person asked for it); any other failure becomes the alert.
+ * The end of a demo start, whichever page started it: opens the demo's project, or says why
+ * not. A cancelled start is announced, not shown as an error.
  */
-export async function startDemo(
-  jobId: string,
-  onProgress: (progress: JobProgress) => void,
-): Promise<boolean> {
-  store().clearError()
-  const api = getApiClient()
-  const unsubscribe = api.onEvent((event) => {
-    if (event.type === 'job.progress' && event.progress.jobId === jobId) onProgress(event.progress)
-  })
-  try {
-    const result = await api.call('demo.start', { size: 'small', jobId })
-    if (result.ok) {
-      adopt(result.value.project)
-      store().announce(
-        `The demo deployment is running; opened “${result.value.project.document.name}”.`,
-      )
-      return true
-    }
-    if (result.error.code !== 'CANCELLED') {
-      store().showError({
-        title: 'Could not start the demo deployment',
-        message: result.error.message,
-        code: result.error.code,
-      })
-    } else {
-      store().announce('The demo deployment was cancelled; nothing was left behind.')
-    }
-    return false
-  } finally {
-    unsubscribe()
+export function demoStartFinished(result: Result<unknown>): void {
+  if (result.ok) {
+    const value = result.value as DemoStarted
+    adopt(value.project)
+    store().announce(`The demo deployment is running; opened “${value.project.document.name}”.`)
+    return
   }
-}
-
-/** Asks the engine to cancel the demo start; it stops at its next batch and cleans up. */
-export async function cancelDemo(jobId: string): Promise<void> {
-  await getApiClient().call('jobs.cancel', { jobId })
+  if (result.error.code === 'CANCELLED') {
+    store().announce('The demo deployment was cancelled; nothing was left behind.')
+    return
+  }
+  store().showError({
+    title: 'Could not start the demo deployment',
+    message: result.error.message,
+    code: result.error.code,
+  })
 }

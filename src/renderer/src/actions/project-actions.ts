@@ -1,5 +1,6 @@
 import { getApiClient } from '../api/client'
 import type { Intent } from '../../../shared/intents'
+import type { ProjectPatch } from '../../../shared/project-patch'
 import type { ProjectState } from '../../../shared/project-schema'
 import type { AppErrorData } from '../../../shared/result'
 import { baseName } from '../lib/format'
@@ -23,6 +24,17 @@ export function adopt(project: ProjectState): void {
   store().replaceProject(project)
   showOverview()
   void refreshRecent()
+}
+
+/** Asks the engine for the whole project (a patch did not apply: a change was missed). */
+export async function reloadProject(): Promise<void> {
+  const result = await getApiClient().call('project.get', {})
+  if (result.ok) store().replaceProject(result.value.project)
+}
+
+/** Applies a patch of the engine's to the copy, or reloads the project when it does not apply. */
+export async function applyPatchOrReload(patch: ProjectPatch): Promise<void> {
+  if (!store().applyPatch(patch)) await reloadProject()
 }
 
 /** Reloads the recent list (after open, save-as and close the engine may have changed it). */
@@ -111,7 +123,7 @@ export async function saveProject(): Promise<boolean> {
   const result = await getApiClient().call('project.save', {})
   store().setSaving(false)
   if (result.ok) {
-    store().replaceProject(result.value)
+    await applyPatchOrReload(result.value)
     store().announce('Project saved.')
     return true
   }
@@ -128,12 +140,11 @@ export async function saveProjectAs(path: string | undefined): Promise<AppErrorD
   const result = await getApiClient().call('project.saveAs', path === undefined ? {} : { path })
   store().setSaving(false)
   if (result.ok) {
-    store().replaceProject(result.value)
+    await applyPatchOrReload(result.value)
     void refreshRecent()
-    store().showNotice(
-      `From now on the project is saved to ${result.value.path ?? 'the new file'}.`,
-    )
-    store().announce(`Saved as ${baseName(result.value.path ?? '')}.`)
+    const saved = result.value.meta.path ?? ''
+    store().showNotice(`From now on the project is saved to ${saved || 'the new file'}.`)
+    store().announce(`Saved as ${baseName(saved)}.`)
     return null
   }
   if (result.error.code === 'CANCELLED') return null
@@ -203,7 +214,7 @@ export async function performGuarded(action: GuardedAction, discardChanges: bool
 export async function sendIntents(intents: Intent[], announcement?: string): Promise<boolean> {
   const result = await getApiClient().call('project.update', { intents })
   if (result.ok) {
-    store().replaceProject(result.value, { onlyIfNewer: true })
+    await applyPatchOrReload(result.value)
     if (announcement) store().announce(announcement)
     return true
   }

@@ -16,7 +16,18 @@ import {
  * without a DOM.
  */
 export type FieldName =
-  'url' | 'username' | 'host' | 'port' | 'database' | 'user' | 'ssl' | 'schema' | 'table'
+  | 'url'
+  | 'username'
+  | 'host'
+  | 'port'
+  | 'database'
+  | 'user'
+  | 'ssl'
+  | 'schema'
+  | 'table'
+  | 'sslCa'
+  | 'sslCert'
+  | 'sslKey'
 
 export type FieldValues = Partial<Record<FieldName, string>>
 export type FieldErrors = Partial<Record<FieldName, string>>
@@ -91,6 +102,45 @@ export const FIELDS: Record<EndpointId, FieldDef[]> = {
 
 export const SSL_OPTIONS = SSL_MODES
 
+/**
+ * The optional TLS files of a PostgreSQL profile (libpq's `sslrootcert`, `sslcert`, `sslkey`),
+ * shown under “Client certificates”: paths on the machine running the wizard's engine.
+ */
+export const TLS_FIELDS: FieldDef[] = [
+  {
+    name: 'sslCa',
+    label: 'CA certificate',
+    kind: 'text',
+    mono: true,
+    placeholder: '/etc/ssl/certs/db-ca.pem',
+    hint: 'The certificate authority that signed the server’s certificate (PEM). With SSL “require”, the chain is then checked too.',
+  },
+  {
+    name: 'sslCert',
+    label: 'Client certificate',
+    kind: 'text',
+    mono: true,
+    hint: 'For servers that log users in by certificate (PEM); needs the key below.',
+  },
+  {
+    name: 'sslKey',
+    label: 'Client key',
+    kind: 'text',
+    mono: true,
+    hint: 'The private key of the client certificate (PEM, not password-protected).',
+  },
+]
+
+/**
+ * What the password label adds: why it may be left empty, or null when it is needed. CouchDB needs
+ * none without a user name; a PostgreSQL server may need none at all (it trusts this machine, a
+ * .pgpass file has it, or a client certificate logs in), and then the wizard tries without.
+ */
+export function passwordNote(endpoint: EndpointId, values: FieldValues): string | null {
+  if (endpoint !== 'couchdb') return 'leave empty if the server needs none'
+  return (values.username ?? '').trim() === '' ? 'not needed without a user name' : null
+}
+
 const MESSAGES: Record<FieldName, string> = {
   url: 'Give an http:// or https:// address without a user name or password in it.',
   username: 'Give a user name of up to 200 characters, or leave it empty for anonymous access.',
@@ -101,7 +151,12 @@ const MESSAGES: Record<FieldName, string> = {
   ssl: 'Choose disable, require or verify-full.',
   schema: 'Give the schema name (up to 63 characters).',
   table: 'Give the table name (up to 63 characters).',
+  sslCa: 'Give the path of a PEM file (up to 4,096 characters), or leave it empty.',
+  sslCert: 'Give the client certificate and its key together, or neither.',
+  sslKey: 'Give the client key and its certificate together, or neither.',
 }
+
+const FILE_FIELDS: Record<string, FieldName> = { ca: 'sslCa', cert: 'sslCert', key: 'sslKey' }
 
 /** The form's starting values: the saved profile, or the defaults for a new one. */
 export function valuesOf(endpoint: EndpointId, profile: AnyProfile | null): FieldValues {
@@ -116,6 +171,9 @@ export function valuesOf(endpoint: EndpointId, profile: AnyProfile | null): Fiel
     database: pg?.database ?? (endpoint === 'chtSync' ? 'cht_sync' : ''),
     user: pg?.user ?? '',
     ssl: pg?.ssl ?? 'disable',
+    sslCa: pg?.sslFiles?.ca ?? '',
+    sslCert: pg?.sslFiles?.cert ?? '',
+    sslKey: pg?.sslFiles?.key ?? '',
   }
   if (endpoint === 'chtSync') {
     values.schema = pg?.schema ?? CHT_SYNC_DEFAULT_SCHEMA
@@ -147,6 +205,17 @@ export function parseProfile(endpoint: EndpointId, values: FieldValues): ParsedP
     }
     if (endpoint === 'chtSync')
       Object.assign(candidate, { schema: text('schema'), table: text('table') })
+    const files = { ca: text('sslCa'), cert: text('sslCert'), key: text('sslKey') }
+    // Left out when none is given, so a profile without certificates stays as it was saved.
+    if (files.ca || files.cert || files.key) {
+      candidate.sslFiles = {
+        ca: files.ca || null,
+        cert: files.cert || null,
+        key: files.key || null,
+      }
+      const missing = !files.cert !== !files.key ? (files.cert ? 'sslKey' : 'sslCert') : null
+      if (missing) errors[missing] = MESSAGES[missing]
+    }
   }
   const schema =
     endpoint === 'couchdb'
@@ -155,9 +224,11 @@ export function parseProfile(endpoint: EndpointId, values: FieldValues): ParsedP
         ? chtSyncProfileSchema
         : postgresProfileSchema
   const parsed = schema.safeParse(candidate)
-  if (parsed.success) return { ok: true, profile: parsed.data }
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as FieldName | undefined
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, profile: parsed.data }
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const [first, second] = issue.path
+    const field = (first === 'sslFiles' ? FILE_FIELDS[String(second)] : first) as
+      FieldName | undefined
     if (field && !errors[field]) errors[field] = MESSAGES[field]
   }
   return { ok: false, errors }

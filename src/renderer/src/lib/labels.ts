@@ -22,7 +22,7 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   warn: 'Warning',
   fail: 'Failed',
   error: 'Could not run',
-  info: 'For information',
+  skipped: 'Skipped',
 }
 
 /** What went wrong with a connection, in a few words (the badge of a failed test). */
@@ -37,6 +37,7 @@ export const CONNECTION_ERROR_LABEL: Record<ConnectionErrorKind, string> = {
   not_couchdb: 'Not a CouchDB server',
   not_couch2pg: 'Not a couch2pg database',
   not_cht_sync: 'Not a CHT Sync database',
+  not_postgresql: 'Not a PostgreSQL server',
   no_profile: 'Not set up',
   no_password: 'Password needed',
   other: 'Connection failed',

@@ -1,15 +1,17 @@
 import { create } from 'zustand'
 import { createAppSlice, type AppSlice } from './app-slice'
 import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice'
+import { createJobsSlice, type JobsSlice } from './jobs-slice'
 import { createProjectSlice, type ProjectSlice } from './project-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type Store = ProjectSlice & UiSlice & AppSlice & ConnectionsSlice
+export type Store = ProjectSlice & UiSlice & AppSlice & ConnectionsSlice & JobsSlice
 
-/** The renderer's one store: the project copy, the UI state and the app state, as slices. */
+/** The renderer's one store: the project copy, the UI, the app, connections and jobs, as slices. */
 export const useStore = create<Store>()((...a) => ({
   ...createProjectSlice(...a),
   ...createUiSlice(...a),
   ...createAppSlice(...a),
   ...createConnectionsSlice(...a),
+  ...createJobsSlice(...a),
 }))

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand'
+import { applyProjectPatch, type ProjectPatch } from '../../../shared/project-patch'
 import type { ProjectState } from '../../../shared/project-schema'
 import type { Store } from './index'
 
@@ -15,6 +16,12 @@ export interface ProjectSlice {
    * that is older than the copy is ignored: replies and change events can cross on the way.
    */
   replaceProject(next: ProjectState | null, options?: { onlyIfNewer?: boolean }): void
+  /**
+   * Applies a patch of the engine's (a reply or a `project.patched` event). Returns false when it
+   * does not apply to the copy (another document, or a revision was missed): the caller then
+   * asks for the whole project again.
+   */
+  applyPatch(patch: ProjectPatch): boolean
 }
 
 /**
@@ -47,12 +54,13 @@ export function shareProject(prev: ProjectState | null, next: ProjectState | nul
   return { ...next, document: { ...next.document, items, results, settings } }
 }
 
+/** True when `next` is an earlier state of the same document than the copy (replies cross). */
 function isOlder(next: ProjectState, current: ProjectState): boolean {
   if (next.document.id !== current.document.id) return false
-  return Date.parse(next.document.updatedAt) < Date.parse(current.document.updatedAt)
+  return next.revision < current.revision
 }
 
-export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (set) => ({
+export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (set, get) => ({
   project: null,
   replaceProject: (next, options) =>
     set((state) => {
@@ -60,4 +68,13 @@ export const createProjectSlice: StateCreator<Store, [], [], ProjectSlice> = (se
       if (options?.onlyIfNewer && next && current && isOlder(next, current)) return {}
       return { project: shareProject(current, next) }
     }),
+  applyPatch: (patch) => {
+    const current = get().project
+    if (!current) return false
+    const next = applyProjectPatch(current, patch)
+    if (!next) return false
+    // A patch copies only what changed, so untouched items and results keep their identity.
+    if (next !== current) set({ project: next })
+    return true
+  },
 })

@@ -6,7 +6,9 @@ import { keepPassword, saveProfile, testConnection } from '../../actions/connect
 import {
   FIELDS,
   parseProfile,
+  passwordNote,
   sameProfile,
+  TLS_FIELDS,
   valuesOf,
   type AnyProfile,
   type FieldErrors,
@@ -15,7 +17,7 @@ import {
 } from '../../lib/connection-form'
 import { useStore } from '../../store'
 import { selectSettings } from '../../store/selectors'
-import { ConnectionResult } from './ConnectionResult'
+import { ConnectionResult, connectionDetailsOf } from './ConnectionResult'
 import { PasswordField } from './PasswordField'
 import { ProfileFields } from './ProfileFields'
 
@@ -30,7 +32,8 @@ const INITIAL: FormState = { errors: {}, message: null, tone: null }
 
 function readValues(endpoint: EndpointId, data: FormData): FieldValues {
   const values: FieldValues = {}
-  for (const { name } of FIELDS[endpoint]) values[name] = String(data.get(name) ?? '')
+  const fields = endpoint === 'couchdb' ? FIELDS.couchdb : [...FIELDS[endpoint], ...TLS_FIELDS]
+  for (const { name } of fields) values[name] = String(data.get(name) ?? '')
   return values
 }
 
@@ -79,21 +82,22 @@ export function ConnectionCard({ endpoint }: { endpoint: EndpointId }) {
       if ('error' in outcome) {
         return { errors: {}, message: outcome.error.message, tone: 'error' }
       }
-      const report = outcome.report
-      return report.ok
+      const details = connectionDetailsOf(outcome.result)
+      const target = outcome.result.endpoints[0]?.target ?? ''
+      return details?.ok
         ? {
             errors: {},
-            message: `Connected to ${report.serverVersion ?? report.target}.`,
+            message: `Connected to ${details.serverLabel ?? target}.`,
             tone: 'success',
           }
-        : { errors: {}, message: `Not connected: ${report.error?.message ?? ''}`, tone: 'error' }
+        : { errors: {}, message: `Not connected: ${details?.error?.message ?? ''}`, tone: 'error' }
     },
     INITIAL,
   )
 
   const onChange = (name: FieldName, value: string) => setValues((v) => ({ ...v, [name]: value }))
   const headingId = `connection-${endpoint}-heading`
-  const passwordOptional = endpoint === 'couchdb' && (values.username ?? '').trim() === ''
+  const optional = passwordNote(endpoint, values)
   return (
     <section className="card connection-card" aria-labelledby={headingId} data-endpoint={endpoint}>
       <h2 id={headingId}>{ENDPOINT_LABELS[endpoint]}</h2>
@@ -106,7 +110,7 @@ export function ConnectionCard({ endpoint }: { endpoint: EndpointId }) {
         />
         <PasswordField
           endpoint={endpoint}
-          optional={passwordOptional}
+          optional={optional}
           envVar={PASSWORD_ENV_VARS[endpoint]}
         />
         <div className="form-actions">

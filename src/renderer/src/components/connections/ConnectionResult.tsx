@@ -1,19 +1,24 @@
-import { connectionErrorKindSchema, type ConnectionErrorKind } from '../../../../shared/connections'
-import { resultFacts, WARNING_LABEL } from '../../../../shared/connection-targets'
-import type { CheckResult } from '../../../../shared/project-schema'
+import type { ConnectionErrorKind } from '../../../../shared/connections'
+import type { StoredResult } from '../../../../shared/project-schema'
 import { ageInDays, isStale } from '../../../../shared/progress'
+import { describeConnection } from '../../../../shared/results/connection-describe'
+import type { ConnectionDetails } from '../../../../shared/results/connection-result'
 import { useNow } from '../../hooks/use-now'
 import { CONNECTION_ERROR_LABEL } from '../../lib/labels'
 import { TimeAgo } from '../common/TimeAgo'
 
-/** The classified error kind stored with a failed test, if it is one the wizard knows. */
-export function errorKindOf(result: CheckResult): ConnectionErrorKind | null {
-  const parsed = connectionErrorKindSchema.safeParse(result.measurements.errorKind)
-  return parsed.success ? parsed.data : null
+/** The typed details of a stored connection result, or null for a result of another kind. */
+export function connectionDetailsOf(result: StoredResult | undefined): ConnectionDetails | null {
+  return result?.details.kind === 'connection' ? result.details : null
+}
+
+/** The classified error kind stored with a failed test. */
+export function errorKindOf(result: StoredResult): ConnectionErrorKind | null {
+  return connectionDetailsOf(result)?.error?.kind ?? null
 }
 
 /** The words of a result's badge: never colour alone. */
-export function connectionBadge(result: CheckResult | undefined): {
+export function connectionBadge(result: StoredResult | undefined): {
   text: string
   tone: string
 } {
@@ -24,26 +29,25 @@ export function connectionBadge(result: CheckResult | undefined): {
   return { text: kind ? CONNECTION_ERROR_LABEL[kind] : 'Failed', tone: 'fail' }
 }
 
-const text = (value: unknown): string | null =>
-  typeof value === 'string' && value !== '' ? value : null
-
 /**
  * The stored result of a connection test, read from the project file, so it shows the same with
- * no server in reach: connected with the server version and what was found, or the classified
- * error with what to do next; when it was tested, against what, and whether it is stale.
+ * no server in reach: connected with the server and what was found, or the classified error with
+ * what to do next; the warnings; when it was tested, against what, how long it took, and whether
+ * it is stale. The sentences come from the typed details (`describeConnection`).
  */
 export function ConnectionResult({
   result,
   staleAfterDays,
   id,
 }: {
-  result: CheckResult | undefined
+  result: StoredResult | undefined
   staleAfterDays: number
   id?: string
 }) {
   const now = useNow()
   const badge = connectionBadge(result)
-  if (!result) {
+  const details = connectionDetailsOf(result)
+  if (!result || !details) {
     return (
       <div className="connection-result connection-result-none" id={id}>
         <p className="connection-result-head">
@@ -53,13 +57,9 @@ export function ConnectionResult({
     )
   }
   const stale = isStale(result.ranAt, staleAfterDays, now)
-  const facts = resultFacts(result.measurements)
-  const warnings = facts.filter((f) => f.label === WARNING_LABEL)
-  // The server is in the head already.
-  const details = facts.filter((f) => f.label !== WARNING_LABEL && f.label !== 'Server')
-  const message = text(result.measurements.errorMessage)
-  const hint = text(result.measurements.errorHint)
-  const duration = result.measurements.durationMs
+  const { facts, warnings } = describeConnection(details)
+  const error = details.error
+  const target = result.endpoints[0]?.target
   return (
     <div
       className={`connection-result connection-result-${badge.tone}`}
@@ -74,26 +74,26 @@ export function ConnectionResult({
             Stale
           </span>
         ) : null}
-        {text(result.measurements.serverVersion) ? (
-          <span className="connection-server">{String(result.measurements.serverVersion)}</span>
+        {details.serverLabel ? (
+          <span className="connection-server">{details.serverLabel}</span>
         ) : null}
       </p>
-      {message ? <p className="connection-error">{message}</p> : null}
-      {hint ? (
+      {error ? <p className="connection-error">{error.message}</p> : null}
+      {error?.hint ? (
         <p className="connection-hint">
           <strong>What to do: </strong>
-          {hint}
+          {error.hint}
         </p>
       ) : null}
-      {warnings.map((w, i) => (
+      {warnings.map((warning, i) => (
         <p key={i} className="connection-warning">
           <strong>Warning: </strong>
-          {w.value}
+          {warning}
         </p>
       ))}
-      {details.length > 0 ? (
+      {facts.length > 0 ? (
         <dl className="connection-facts">
-          {details.map((f, i) => (
+          {facts.map((f, i) => (
             <div key={`${f.label}-${i}`} className="connection-fact">
               <dt>{f.label}</dt>
               <dd>{f.value}</dd>
@@ -103,13 +103,13 @@ export function ConnectionResult({
       ) : null}
       <p className="muted connection-when">
         Last tested <TimeAgo iso={result.ranAt} />
-        {result.endpoint ? (
+        {target ? (
           <>
             {' '}
-            against <code>{result.endpoint}</code>
+            against <code>{target}</code>
           </>
         ) : null}
-        {typeof duration === 'number' ? ` (${duration} ms)` : null}.
+        {` (${Math.round(result.durationMs)} ms)`}.
         {stale
           ? ` It is ${ageInDays(result.ranAt, now)} days old, past this project's limit of ${staleAfterDays}; test again before relying on it.`
           : null}

@@ -8,13 +8,15 @@ import { ConnectionCard } from './ConnectionCard'
 /** Tests the saved connections in turn, with the passwords the wizard already has. */
 function TestAll() {
   const [message, action, pending] = useActionState(async () => {
-    const { reports, notSet } = await testAll()
-    const connected = reports.filter((r) => r.ok).length
-    const failed = reports.filter((r) => !r.ok).map((r) => ENDPOINT_LABELS[r.endpoint])
+    const { results, notSet } = await testAll()
+    const connected = results.filter((r) => r.verdict === 'pass' || r.verdict === 'warn')
+    const failed = results
+      .filter((r) => !connected.includes(r))
+      .flatMap((r) => r.endpoints.map((e) => ENDPOINT_LABELS[e.endpoint]))
     const parts = [
       failed.length === 0 && notSet.length === 0
-        ? `All ${connected} connections work.`
-        : `${connected} of ${ENDPOINT_IDS.length} connected.`,
+        ? `All ${connected.length} connections work.`
+        : `${connected.length} of ${ENDPOINT_IDS.length} connected.`,
     ]
     if (failed.length > 0) parts.push(`Not connected: ${failed.join(', ')}.`)
     if (notSet.length > 0) {

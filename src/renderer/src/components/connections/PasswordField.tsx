@@ -22,8 +22,9 @@ function sourceText(source: PasswordSource, envVar: string, canRemember: boolean
 
 /**
  * The password of an endpoint (SEC-09): an uncontrolled field with autocomplete off, read only
- * when the form is submitted. It says where the current password comes from, offers “Remember
- * in the keychain” only where a keychain can keep it, and can forget a kept password.
+ * when the form is submitted. Its label says when it may be left empty (`optional`, see
+ * `passwordNote`). It says where the current password comes from, offers “Remember in the
+ * keychain” only where a keychain can keep it, and can forget a kept password.
  */
 export function PasswordField({
   endpoint,
@@ -31,7 +32,8 @@ export function PasswordField({
   envVar,
 }: {
   endpoint: EndpointId
-  optional: boolean
+  /** Why the password may be left empty, or null when it is needed. */
+  optional: string | null
   envVar: string
 }) {
   const sources = useStore((s) => s.passwordSources)
@@ -42,7 +44,7 @@ export function PasswordField({
   return (
     <div className="connection-password">
       <div className="field">
-        <label htmlFor={id}>Password{optional ? ' (not needed without a user name)' : ''}</label>
+        <label htmlFor={id}>Password{optional ? ` (${optional})` : ''}</label>
         <input
           id={id}
           name="password"

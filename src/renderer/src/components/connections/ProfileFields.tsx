@@ -1,7 +1,9 @@
+import { useState, type ReactNode } from 'react'
 import type { EndpointId } from '../../../../shared/project-schema'
 import {
   FIELDS,
   SSL_OPTIONS,
+  TLS_FIELDS,
   type FieldDef,
   type FieldErrors,
   type FieldName,
@@ -74,8 +76,43 @@ function Field({
 }
 
 /**
+ * The “Client certificates” disclosure: a native `<details>` (keyboard-reachable, announced as
+ * expandable), open at first when a file is set, and opened when one of its fields is refused so
+ * the reason is seen. Otherwise it stays as the person left it.
+ */
+function ClientCertificates({
+  values,
+  errors,
+  children,
+}: {
+  values: FieldValues
+  errors: FieldErrors
+  children: ReactNode
+}) {
+  const [open, setOpen] = useState(() => TLS_FIELDS.some((def) => (values[def.name] ?? '') !== ''))
+  const refused = TLS_FIELDS.some((def) => errors[def.name] !== undefined)
+  if (refused && !open) setOpen(true)
+  return (
+    <details
+      className="connection-tls"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      data-testid="client-certificates"
+    >
+      <summary>Client certificates</summary>
+      <p className="hint">
+        Only for servers that need them: paths to PEM files on the machine running the wizard. Leave
+        them empty otherwise.
+      </p>
+      {children}
+    </details>
+  )
+}
+
+/**
  * The editable fields of one endpoint's profile, each labelled, with its hint and, when the typed
- * value is refused, the reason tied to the field with `aria-describedby`.
+ * value is refused, the reason tied to the field with `aria-describedby`. A PostgreSQL profile's
+ * TLS files (CA, client certificate, client key) sit under a “Client certificates” disclosure.
  */
 export function ProfileFields({
   endpoint,
@@ -88,18 +125,24 @@ export function ProfileFields({
   errors: FieldErrors
   onChange: (name: FieldName, value: string) => void
 }) {
+  const field = (def: FieldDef) => (
+    <Field
+      key={def.name}
+      endpoint={endpoint}
+      def={def}
+      value={values[def.name] ?? ''}
+      error={errors[def.name]}
+      onChange={onChange}
+    />
+  )
   return (
     <div className={`connection-fields connection-fields-${endpoint}`}>
-      {FIELDS[endpoint].map((def) => (
-        <Field
-          key={def.name}
-          endpoint={endpoint}
-          def={def}
-          value={values[def.name] ?? ''}
-          error={errors[def.name]}
-          onChange={onChange}
-        />
-      ))}
+      {FIELDS[endpoint].map(field)}
+      {endpoint === 'couchdb' ? null : (
+        <ClientCertificates values={values} errors={errors}>
+          {TLS_FIELDS.map(field)}
+        </ClientCertificates>
+      )}
     </div>
   )
 }

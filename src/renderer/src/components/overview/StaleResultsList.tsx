@@ -25,7 +25,7 @@ export function StaleResultsList() {
   return (
     <ul className="plain-list">
       {stale.map((result) => (
-        <li key={`${result.itemId}:${result.checkId}`}>
+        <li key={result.id}>
           <span className="badge badge-stale">Stale</span> <ItemLink itemId={result.itemId} />
           <span className="activity-meta">
             {VERDICT_LABEL[result.verdict]}, last run <TimeAgo iso={result.ranAt} />

@@ -1,3 +1,4 @@
+import { ActivityTray } from '../jobs/ActivityTray'
 import { ProjectActions } from './ProjectActions'
 import { ProjectName } from './ProjectName'
 import { SaveStatus } from './SaveStatus'
@@ -13,6 +14,7 @@ export function AppHeader() {
         <SaveStatus />
       </div>
       <div className="app-header-tools">
+        <ActivityTray />
         <ProjectActions />
         <UserNameControl />
       </div>

@@ -1,18 +1,27 @@
-import type { CheckResult } from '../../../../shared/project-schema'
+import type { StoredResult } from '../../../../shared/project-schema'
 import { ageInDays, isStale } from '../../../../shared/progress'
 import { useNow } from '../../hooks/use-now'
 import { VERDICT_LABEL } from '../../lib/labels'
 import { TimeAgo } from '../common/TimeAgo'
+import { ResultDetails } from './ResultDetails'
+
+const PARTIAL_LABEL = {
+  cancelled: 'cancelled before the end',
+  timeout: 'stopped at its time limit',
+  budget: 'stopped at its size limit',
+  failed: 'stopped by a failure',
+} as const
 
 /**
  * The stored result of an item's automated check, read from the project file (no server or
- * database needed), marked stale past the project's stale age.
+ * database needed): its verdict, whether it is partial or stale, its summary and typed details,
+ * when and against what it ran, and how many earlier runs its history keeps.
  */
 export function CheckResultView({
   result,
   staleAfterDays,
 }: {
-  result: CheckResult | undefined
+  result: StoredResult | undefined
   staleAfterDays: number
 }) {
   const now = useNow()
@@ -31,11 +40,17 @@ export function CheckResultView({
     )
   }
   const stale = isStale(result.ranAt, staleAfterDays, now)
+  const targets = result.endpoints.map((e) => e.target)
   return (
     <div className={`check-result check-result-${result.verdict}`} data-testid="check-result">
       <p className="check-result-head">
         <span className="field-label">Automated check</span>
         <span className={`badge badge-${result.verdict}`}>{VERDICT_LABEL[result.verdict]}</span>
+        {result.partial ? (
+          <span className="badge badge-warn" data-testid="partial-badge">
+            Partial: {PARTIAL_LABEL[result.partial.reason]}
+          </span>
+        ) : null}
         {stale ? (
           <span className="badge badge-stale" data-testid="stale-badge">
             Stale
@@ -43,17 +58,27 @@ export function CheckResultView({
         ) : null}
       </p>
       {result.summary ? <p>{result.summary}</p> : null}
+      <ResultDetails details={result.details} />
       <p className="muted">
         Last run <TimeAgo iso={result.ranAt} />
-        {result.endpoint ? (
+        {targets.length > 0 ? (
           <>
             {' '}
-            against <code>{result.endpoint}</code>
+            against{' '}
+            {targets.map((t, i) => (
+              <span key={t}>
+                {i > 0 ? ', ' : ''}
+                <code>{t}</code>
+              </span>
+            ))}
           </>
         ) : null}
         .
         {stale
           ? ` It is ${ageInDays(result.ranAt, now)} days old, past this project's limit of ${staleAfterDays}; run it again before relying on it.`
+          : null}
+        {result.history.length > 0
+          ? ` ${result.history.length} earlier ${result.history.length === 1 ? 'run is' : 'runs are'} kept.`
           : null}
       </p>
     </div>

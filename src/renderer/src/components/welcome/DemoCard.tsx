@@ -1,41 +1,35 @@
-import { useState, useTransition } from 'react'
-import type { JobProgress } from '../../../../shared/events'
-import { cancelDemo, newJobId, startDemo } from '../../actions/demo-actions'
+import { useState } from 'react'
+import { cancelJob } from '../../actions/job-actions'
+import { startDemo } from '../../actions/demo-actions'
+import { useStore } from '../../store'
+import { selectRunningJob } from '../../store/selectors'
+import { JobProgressView } from '../jobs/JobProgressView'
 
 /**
  * “Try the demo deployment”: starts a throwaway CHT instance on this machine (a CouchDB-compatible
  * server, and PostgreSQL with a couch2pg and a CHT Sync database, with a few known differences)
- * and opens a project pointing at it. Shows the start's progress, with a Cancel button.
+ * and opens a project pointing at it. While a start runs (this page's, or one a reloaded page
+ * found running) it shows its progress with Cancel.
  */
 export function DemoCard() {
-  const [jobId, setJobId] = useState<string | null>(null)
-  const [progress, setProgress] = useState<JobProgress | null>(null)
-  const [cancelling, setCancelling] = useState(false)
-  const [pending, startTransition] = useTransition()
+  const job = useStore(selectRunningJob('demo.start'))
+  const [requested, setRequested] = useState(false)
+  const [cancelling, setCancelling] = useState<string | null>(null)
 
-  const start = () => {
-    const id = newJobId()
-    setJobId(id)
-    setProgress(null)
-    setCancelling(false)
-    startTransition(async () => {
-      await startDemo(id, setProgress)
-      setJobId(null)
-    })
+  const start = async () => {
+    setRequested(true)
+    try {
+      await startDemo()
+    } finally {
+      setRequested(false)
+    }
   }
 
   const cancel = () => {
-    if (!jobId) return
-    setCancelling(true)
-    void cancelDemo(jobId)
+    if (!job) return
+    setCancelling(job.jobId)
+    void cancelJob(job.jobId)
   }
-
-  const running = pending && jobId !== null
-  const total = progress?.total ?? null
-  const counting = progress?.message === 'Loading documents' && total !== null
-  const label = progress
-    ? `${progress.message}${counting ? `: ${progress.done.toLocaleString()} of ${total.toLocaleString()} documents` : ''}`
-    : 'Starting…'
 
   return (
     <section className="card demo-card" aria-labelledby="demo-heading">
@@ -45,25 +39,27 @@ export function DemoCard() {
         database and a CHT Sync database, filled with about 20,000 made-up documents and a few known
         differences for the checks to find. It is removed when you stop the wizard.
       </p>
-      {running ? (
+      {job || requested ? (
         <div className="demo-progress">
-          <p id="demo-progress-label" role="status">
-            {cancelling ? 'Cancelling…' : label}
-          </p>
-          <progress
-            aria-labelledby="demo-progress-label"
-            max={total ?? undefined}
-            value={total ? progress?.done : undefined}
+          <JobProgressView
+            job={job ?? null}
+            cancelling={job !== undefined && cancelling === job.jobId}
+            idPrefix="demo"
           />
           <div className="form-actions">
-            <button type="button" className="button" onClick={cancel} disabled={cancelling}>
+            <button
+              type="button"
+              className="button"
+              onClick={cancel}
+              disabled={!job || cancelling === job.jobId}
+            >
               Cancel
             </button>
           </div>
         </div>
       ) : (
         <div className="form-actions">
-          <button type="button" className="button button-primary" onClick={start}>
+          <button type="button" className="button button-primary" onClick={() => void start()}>
             Try the demo deployment
           </button>
         </div>

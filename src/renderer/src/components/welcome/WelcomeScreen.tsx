@@ -1,6 +1,7 @@
 import { MIGRATION_GUIDE_URL } from '../../lib/links'
 import { DocLink } from '../common/DocLink'
 import { ErrorBanner } from '../common/ErrorBanner'
+import { ActivityTray } from '../jobs/ActivityTray'
 import { UserNameControl } from '../shell/UserNameControl'
 import { DemoCard } from './DemoCard'
 import { NewProjectForm } from './NewProjectForm'
@@ -13,7 +14,10 @@ export function WelcomeScreen() {
     <div className="welcome">
       <header className="welcome-header">
         <p className="app-name">cht-migrate</p>
-        <UserNameControl />
+        <div className="app-header-tools">
+          <ActivityTray />
+          <UserNameControl />
+        </div>
       </header>
       <main className="welcome-main" id="main">
         <h1 className="page-title">CHT Sync migration wizard</h1>
