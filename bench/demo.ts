@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util'
 import { startDemo } from '../src/main/engine/demo/start-demo'
+import { PHASE_LABEL } from '../src/shared/jobs'
 
 interface Run {
   name: string
@@ -35,11 +36,12 @@ async function measure(name: string, docs: number): Promise<Run> {
       { size: docs > 200_000 ? 'large' : 'small', docs },
       {
         signal: new AbortController().signal,
-        progress: (_done, _total, message) => {
-          if (message === phase) return
+        progress: (update) => {
+          const name = PHASE_LABEL[update.phase]
+          if (name === phase) return
           const now = performance.now()
           if (phase) phases[phase] = (now - phaseStart) / 1000
-          phase = message
+          phase = name
           phaseStart = now
         },
       },
