@@ -42,10 +42,17 @@ test('a stored result older than the stale age is marked Stale, until the age is
   await expect(shown).toContainText('Last run')
   await expect(shown.getByText('Stale', { exact: true })).toBeVisible()
   await expect(shown).toContainText("30 days old, past this project's limit of 7")
+  // The typed evidence of the result is shown, read from the file alone.
+  await expect(shown).toContainText('medic rows')
+  await expect(shown).toContainText('120,431 rows')
   // An item with a check but no stored result says so in words.
   await expect(steps.item('parity.missing-ids').root).toContainText('Not run yet')
 
   await shell.goToSettings()
+  // Where the log is, for "the details are in the log" messages.
+  await expect(app.getByTestId('log-path')).toHaveText(
+    join(dirs.configDir, 'logs', 'cht-migrate.log'),
+  )
   await new SettingsPage(app).setStaleAfterDays(60)
 
   await shell.goToStep('parity')

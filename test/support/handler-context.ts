@@ -3,7 +3,7 @@ import type { HandlerContext } from '../../src/main/api/context'
 import { createHandlerContext, type CreateContextOptions } from '../../src/main/api/create-context'
 import { createEnvSessionSecretStore } from '../../src/main/engine/connections/secret-store'
 import { createMemoryLog } from '../../src/main/engine/log/log'
-import { makeTempDir } from '../helpers/project-fixtures'
+import { makeTempDir } from './project-fixtures'
 
 export interface TestContext {
   ctx: HandlerContext

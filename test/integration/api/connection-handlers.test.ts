@@ -7,7 +7,7 @@ import { createEnvSessionSecretStore } from '../../../src/main/engine/connection
 import { contract, type OpInput, type OpName } from '../../../src/shared/contract'
 import type { Intent } from '../../../src/shared/intents'
 import type { ChtSyncFacts, Couch2pgFacts } from '../../../src/shared/results/connection-result'
-import { appErrorFrom } from '../../helpers/app-error'
+import { appErrorFrom } from '../../support/app-error'
 import { detailsOf, expectConnected, expectFailure } from '../../support/connection-results'
 import { createTestContext, type TestContext } from '../../support/handler-context'
 import { createTestDatabase, testPostgres } from '../../support/test-postgres'

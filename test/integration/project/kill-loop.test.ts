@@ -5,7 +5,7 @@ import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { atomicWriteFile } from '../../../src/main/engine/project/atomic-write'
 import { readProjectFile, serializeProject } from '../../../src/main/engine/project/project-file'
-import { largeDocument, makeTempDir } from '../../helpers/project-fixtures'
+import { largeDocument, makeTempDir } from '../../support/project-fixtures'
 
 /**
  * The real kill test of the atomic write: a child process saves a multi-megabyte project in a

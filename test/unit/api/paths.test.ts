@@ -6,8 +6,8 @@ import { dispatch } from '../../../src/main/api/dispatch'
 import { resolvePath } from '../../../src/main/api/paths'
 import type { Face } from '../../../src/shared/contract'
 import { pathSchema } from '../../../src/shared/paths'
-import { appErrorFrom } from '../../helpers/app-error'
-import { makeTempDir } from '../../helpers/project-fixtures'
+import { appErrorFrom } from '../../support/app-error'
+import { makeTempDir } from '../../support/project-fixtures'
 
 const projectDir = resolve('/srv/cht-projects')
 const fakeContext = (face: Face) =>

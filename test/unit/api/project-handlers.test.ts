@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
-import { FIRST_ITEM } from '../../helpers/project-fixtures'
+import { FIRST_ITEM } from '../../support/project-fixtures'
 import { createTestContext, type TestContext } from '../../support/handler-context'
 
 let t: TestContext

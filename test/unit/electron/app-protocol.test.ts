@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { makeTempDir } from '../../helpers/project-fixtures'
+import { makeTempDir } from '../../support/project-fixtures'
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp'
 import {
   APP_START_URL,

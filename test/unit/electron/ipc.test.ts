@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron'
-import { makeTempDir } from '../../helpers/project-fixtures'
+import { makeTempDir } from '../../support/project-fixtures'
 import { contract } from '../../../src/shared/contract'
 import { EVENT_CHANNEL, opChannel, type AppEvent } from '../../../src/shared/events'
 import { createHandlerContext } from '../../../src/main/api/create-context'

@@ -22,7 +22,7 @@ import {
   SECRETS_FILE,
 } from '../../../src/main/electron/keychain-secret-store'
 import { profileIdentity } from '../../../src/main/engine/connections/secret-store'
-import { makeTempDir } from '../../helpers/project-fixtures'
+import { makeTempDir } from '../../support/project-fixtures'
 
 const PASSWORD = 'Keychain-Pa55word'
 const profile = { url: 'https://cht.example.org', username: 'admin' }

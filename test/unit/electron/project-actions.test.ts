@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { makeTempDir } from '../../helpers/project-fixtures'
+import { makeTempDir } from '../../support/project-fixtures'
 import type { DialogProvider, HandlerContext } from '../../../src/main/api/context'
 import { createHandlerContext } from '../../../src/main/api/create-context'
 import { createProjectActions, type ActionDeps } from '../../../src/main/electron/project-actions'

@@ -5,7 +5,7 @@ import {
   projectPatchSchema,
 } from '../../../src/shared/project-patch'
 import type { ProjectState } from '../../../src/shared/project-schema'
-import { FIRST_ITEM, SECOND_ITEM, sampleDocument } from '../../helpers/project-fixtures'
+import { FIRST_ITEM, SECOND_ITEM, sampleDocument } from '../../support/project-fixtures'
 
 const state = (revision: number, doc = sampleDocument()): ProjectState => ({
   document: doc,

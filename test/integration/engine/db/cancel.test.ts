@@ -2,7 +2,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DbTimeoutError } from '../../../../src/main/engine/db/errors'
 import { readQuery, readTransaction } from '../../../../src/main/engine/db/read-transaction'
-import { appErrorFrom } from '../../../helpers/app-error'
+import { appErrorFrom } from '../../../support/app-error'
 import { createTestDatabase } from '../../../support/test-postgres'
 import { harnessPools, runningStatements } from '../../../support/test-pools'
 

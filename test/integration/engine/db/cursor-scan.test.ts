@@ -1,7 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readScan, readTransaction } from '../../../../src/main/engine/db/read-transaction'
-import { appErrorFrom } from '../../../helpers/app-error'
+import { appErrorFrom } from '../../../support/app-error'
 import { createTestDatabase } from '../../../support/test-postgres'
 import { harnessPools } from '../../../support/test-pools'
 

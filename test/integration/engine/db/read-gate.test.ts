@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { qualified } from '../../../../src/main/engine/db/identifiers'
 import { readQuery, readTransaction } from '../../../../src/main/engine/db/read-transaction'
 import { AppError } from '../../../../src/shared/result'
-import { appErrorFrom } from '../../../helpers/app-error'
+import { appErrorFrom } from '../../../support/app-error'
 import { createTestDatabase } from '../../../support/test-postgres'
 import { harnessPools } from '../../../support/test-pools'
 

@@ -14,13 +14,13 @@ import {
   SENTINEL_DOCS,
   USERS_META_DOCS,
   type FixtureDoc,
-} from '../../../helpers/cht-fixture-docs'
+} from '../../../support/cht-fixture-docs'
 import {
   PIPELINE_COLUMNS,
   PIPELINE_FOREIGN_KEYS,
   PIPELINE_INDEXES,
-} from '../../../helpers/cht-pipeline-reference'
-import { columnsOf, countRows, indexesOf } from '../../../helpers/pg-inspect'
+} from '../../../support/cht-pipeline-reference'
+import { columnsOf, countRows, indexesOf } from '../../../support/pg-inspect'
 import { createTestDatabase } from '../../../support/test-postgres'
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>

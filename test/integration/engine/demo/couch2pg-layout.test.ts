@@ -18,8 +18,8 @@ import {
   USERS_DOCS,
   USERS_META_DOCS,
   type FixtureDoc,
-} from '../../../helpers/cht-fixture-docs'
-import { columnsOf, countRows, indexesOf } from '../../../helpers/pg-inspect'
+} from '../../../support/cht-fixture-docs'
+import { columnsOf, countRows, indexesOf } from '../../../support/pg-inspect'
 import { createTestDatabase } from '../../../support/test-postgres'
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>

@@ -12,7 +12,7 @@ import {
   MAX_SSL_FILE_BYTES,
   readSslFile,
 } from '../../../../src/main/engine/db/ssl-files'
-import { makeTempDir } from '../../../helpers/project-fixtures'
+import { makeTempDir } from '../../../support/project-fixtures'
 
 /** The session settings of a profile (SEC-12) and its TLS files, read bounded from disk. */
 const profile = {

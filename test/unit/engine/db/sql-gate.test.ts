@@ -5,7 +5,7 @@ import {
   readRefusal,
 } from '../../../../src/main/engine/db/sql-gate'
 import { deniedFunction } from '../../../../src/main/engine/db/read-statement-rules'
-import { appErrorFrom } from '../../../helpers/app-error'
+import { appErrorFrom } from '../../../support/app-error'
 
 /**
  * The read-only SQL gate (SEC-12) with the real PostgreSQL parser: what it lets through, and each

@@ -15,8 +15,8 @@ import {
   BoundedReadError,
   readBoundedRegularFile,
 } from '../../../../src/main/engine/fs/bounded-read'
-import { appErrorFrom } from '../../../helpers/app-error'
-import { makeTempDir } from '../../../helpers/project-fixtures'
+import { appErrorFrom } from '../../../support/app-error'
+import { makeTempDir } from '../../../support/project-fixtures'
 
 const posix = process.platform !== 'win32'
 let dir: string

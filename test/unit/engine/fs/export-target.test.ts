@@ -12,8 +12,8 @@ import {
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkExportTarget, writeExportFile } from '../../../../src/main/engine/fs/export-target'
-import { appErrorFrom } from '../../../helpers/app-error'
-import { makeTempDir, sha256 } from '../../../helpers/project-fixtures'
+import { appErrorFrom } from '../../../support/app-error'
+import { makeTempDir, sha256 } from '../../../support/project-fixtures'
 
 const posix = process.platform !== 'win32'
 let dir: string

@@ -5,7 +5,7 @@ import {
   createPreferencesStore,
   PREFERENCES_FILE,
 } from '../../../../src/main/engine/prefs/preferences-store'
-import { makeTempDir } from '../../../helpers/project-fixtures'
+import { makeTempDir } from '../../../support/project-fixtures'
 
 let dir: string
 let cleanup: () => void

@@ -11,8 +11,8 @@ import { createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { atomicWriteFile } from '../../../../src/main/engine/project/atomic-write'
-import { appErrorFrom } from '../../../helpers/app-error'
-import { makeTempDir } from '../../../helpers/project-fixtures'
+import { appErrorFrom } from '../../../support/app-error'
+import { makeTempDir } from '../../../support/project-fixtures'
 
 // What the atomic write may replace: exports must never be steered onto another file through a
 // link, and no write replaces a pipe, a socket or a device another program uses.

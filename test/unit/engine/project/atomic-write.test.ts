@@ -15,8 +15,8 @@ import {
   nodeAtomicFs,
   type AtomicFs,
 } from '../../../../src/main/engine/project/atomic-write'
-import { appErrorFrom as failure } from '../../../helpers/app-error'
-import { makeTempDir } from '../../../helpers/project-fixtures'
+import { appErrorFrom as failure } from '../../../support/app-error'
+import { makeTempDir } from '../../../support/project-fixtures'
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code })
 

@@ -6,7 +6,7 @@ import {
 import type { StoredResult } from '../../../../src/shared/project-schema'
 import { redactSecrets as sharedRedactSecrets } from '../../../../src/shared/redact'
 import { STEPS } from '../../../../src/shared/steps-catalog'
-import { FIRST_ITEM, SECOND_ITEM, sampleDocument } from '../../../helpers/project-fixtures'
+import { FIRST_ITEM, SECOND_ITEM, sampleDocument } from '../../../support/project-fixtures'
 
 const exportedAt = new Date('2025-06-10T00:00:00.000Z')
 const result = (overrides: Partial<StoredResult> & { target?: string }): StoredResult => {

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readProjectFile, serializeProject } from '../../../../src/main/engine/project/project-file'
 import type { AppError, ErrorCode } from '../../../../src/shared/result'
-import { appErrorFrom } from '../../../helpers/app-error'
-import { FIRST_ITEM, makeTempDir, sampleDocument, sha256 } from '../../../helpers/project-fixtures'
+import { appErrorFrom } from '../../../support/app-error'
+import { FIRST_ITEM, makeTempDir, sampleDocument, sha256 } from '../../../support/project-fixtures'
 
 // Files damaged the ways a hostile-input probe damaged them: each must end in a classified
 // error that says what is wrong and where, with the backup offered, never in a crash.

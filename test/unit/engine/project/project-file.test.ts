@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readProjectFile, serializeProject } from '../../../../src/main/engine/project/project-file'
 import { MAX_PROJECT_BYTES, type ProjectDocument } from '../../../../src/shared/project-schema'
 import type { AppError, ErrorCode } from '../../../../src/shared/result'
-import { appErrorFrom } from '../../../helpers/app-error'
-import { FIRST_ITEM, makeTempDir, sampleDocument, sha256 } from '../../../helpers/project-fixtures'
+import { appErrorFrom } from '../../../support/app-error'
+import { FIRST_ITEM, makeTempDir, sampleDocument, sha256 } from '../../../support/project-fixtures'
 
 let dir: string
 let cleanup: () => void

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { readProjectFile } from '../../../../src/main/engine/project/project-file'
 import { createProjectService } from '../../../../src/main/engine/project/project-service'
 import type { ProjectService } from '../../../../src/main/engine/project/types'
-import { controllableFs } from '../../../helpers/controllable-fs'
-import { FIRST_ITEM, makeTempDir, sha256 } from '../../../helpers/project-fixtures'
+import { controllableFs } from '../../../support/controllable-fs'
+import { FIRST_ITEM, makeTempDir, sha256 } from '../../../support/project-fixtures'
 
 let dir: string
 let cleanup: () => void

@@ -5,9 +5,9 @@ import { readProjectFile, serializeProject } from '../../../../src/main/engine/p
 import { createProjectService } from '../../../../src/main/engine/project/project-service'
 import type { ProjectService } from '../../../../src/main/engine/project/types'
 import type { Intent } from '../../../../src/shared/intents'
-import { appErrorFrom as failure } from '../../../helpers/app-error'
-import { controllableFs } from '../../../helpers/controllable-fs'
-import { FIRST_ITEM, makeTempDir, sampleDocument, sha256 } from '../../../helpers/project-fixtures'
+import { appErrorFrom as failure } from '../../../support/app-error'
+import { controllableFs } from '../../../support/controllable-fs'
+import { FIRST_ITEM, makeTempDir, sampleDocument, sha256 } from '../../../support/project-fixtures'
 
 let dir: string
 let cleanup: () => void

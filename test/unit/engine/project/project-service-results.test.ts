@@ -4,8 +4,8 @@ import { readProjectFile } from '../../../../src/main/engine/project/project-fil
 import { createProjectService } from '../../../../src/main/engine/project/project-service'
 import type { ProjectChange, ProjectService } from '../../../../src/main/engine/project/types'
 import type { NewResult } from '../../../../src/shared/results/result-schema'
-import { appErrorFrom as failure } from '../../../helpers/app-error'
-import { makeTempDir } from '../../../helpers/project-fixtures'
+import { appErrorFrom as failure } from '../../../support/app-error'
+import { makeTempDir } from '../../../support/project-fixtures'
 
 let dir: string
 let cleanup: () => void

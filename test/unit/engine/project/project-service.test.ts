@@ -5,8 +5,8 @@ import { readProjectFile } from '../../../../src/main/engine/project/project-fil
 import { createProjectService } from '../../../../src/main/engine/project/project-service'
 import type { ProjectChange, ProjectService } from '../../../../src/main/engine/project/types'
 import { createMemoryLog } from '../../../../src/main/engine/log/log'
-import { appErrorFrom as failure } from '../../../helpers/app-error'
-import { FIRST_ITEM, makeTempDir, SECOND_ITEM } from '../../../helpers/project-fixtures'
+import { appErrorFrom as failure } from '../../../support/app-error'
+import { FIRST_ITEM, makeTempDir, SECOND_ITEM } from '../../../support/project-fixtures'
 
 let dir: string
 let cleanup: () => void

@@ -9,7 +9,7 @@ import {
   releaseTempPath,
   removeStaleTemps,
 } from '../../../../src/main/engine/project/temp-files'
-import { makeTempDir } from '../../../helpers/project-fixtures'
+import { makeTempDir } from '../../../support/project-fixtures'
 
 let dir: string
 let cleanup: () => void

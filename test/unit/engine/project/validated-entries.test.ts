@@ -4,7 +4,7 @@ import {
   markValidated,
   validateForSave,
 } from '../../../../src/main/engine/project/validated-entries'
-import { FIRST_ITEM, largeDocument, sampleDocument } from '../../../helpers/project-fixtures'
+import { FIRST_ITEM, largeDocument, sampleDocument } from '../../../support/project-fixtures'
 
 describe('validation on save', () => {
   it('validates entries it has not seen, dropping keys outside the format', () => {

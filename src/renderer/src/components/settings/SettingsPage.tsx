@@ -88,6 +88,11 @@ export function SettingsPage() {
           <p>
             {info.name} {info.version}, {info.face === 'electron' ? 'desktop app' : 'browser mode'}.
           </p>
+          <p>
+            When something goes wrong inside the wizard, the details are in its log:{' '}
+            <code data-testid="log-path">{info.logPath}</code>. It holds no passwords; attach it
+            when you report a problem.
+          </p>
         </section>
       ) : null}
     </div>
