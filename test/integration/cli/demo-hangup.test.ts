@@ -1,11 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync, readdirSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DemoJson } from '../../../src/main/cli/demo-output'
 import { demoRegistryDir } from '../../../src/main/engine/demo/demo-registry'
-import { ROOT, spawnCli } from '../../support/built-cli'
+import { demoTestFolder, killError, spawnCli } from '../../support/built-cli'
 
 /**
  * `cht-migrate demo` on a jump host whose SSH connection drops gets SIGHUP: it must stop as on
@@ -15,27 +13,11 @@ let base: string
 let tmp: string
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: run npm run build first')
-  }
-  base = await mkdtemp(join(tmpdir(), 'cht-cli-hangup-'))
-  // As root, PostgreSQL runs as `postgres`, which must be able to enter the demo's folders.
-  chmodSync(base, 0o755)
-  tmp = join(base, 'tmp')
-  mkdirSync(tmp, { mode: 0o755 })
+  ;({ base, tmp } = await demoTestFolder('cht-cli-hangup-'))
 })
 afterAll(async () => {
   if (base) await rm(base, { recursive: true, force: true })
 })
-
-const killError = (pid: number): string | null => {
-  try {
-    process.kill(pid, 0)
-    return null
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code ?? 'unknown'
-  }
-}
 
 describe('cht-migrate demo (built) on SIGHUP', () => {
   it('stops cleanly, even when the hangup comes twice: exit 0, nothing left', async () => {

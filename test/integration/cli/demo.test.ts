@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { connect } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT, spawnCli, type SpawnedCli } from '../../support/built-cli'
+import { demoTestFolder, spawnCli, type SpawnedCli } from '../../support/built-cli'
 import type { DemoJson } from '../../../src/main/cli/demo-output'
 
 /** `cht-migrate demo` as users run it: the built CLI, in its own process, stopped by signals. */
@@ -50,13 +49,7 @@ function refused(port: number): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: run npm run build first')
-  }
-  base = await mkdtemp(join(tmpdir(), 'cht-cli-demo-'))
-  // As root, PostgreSQL runs as `postgres`, which must be able to enter the demo's folders.
-  chmodSync(base, 0o755)
-  mkdirSync(join(base, 'tmp'), { mode: 0o755 })
+  ;({ base } = await demoTestFolder('cht-cli-demo-'))
 })
 afterAll(async () => {
   if (base) await rm(base, { recursive: true, force: true })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AppEvent } from '../../../src/shared/events'
 import { createEventFeed, type EventSourceLike } from '../../../src/renderer/src/api/event-feed'
+import { runningJob } from '../../support/job-snapshot'
 
 class FakeEventSource implements EventSourceLike {
   onopen: (() => void) | null = null
@@ -25,20 +26,7 @@ class FakeEventSource implements EventSourceLike {
   }
 }
 
-const progress: AppEvent = {
-  type: 'job.progress',
-  job: {
-    jobId: 'j1',
-    kind: 'parity.run',
-    title: 'Comparing the documents',
-    state: 'running',
-    startedAt: '2026-11-01T10:00:00.000Z',
-    finishedAt: null,
-    elapsedMs: 1200,
-    progress: { phase: 'hashing', unit: 'rows', done: 1, total: 4, message: '' },
-    error: null,
-  },
-}
+const progress: AppEvent = { type: 'job.progress', job: runningJob() }
 
 let sources: FakeEventSource[]
 const open = (url: string) => {

@@ -5,6 +5,7 @@ import type { Engine } from '../../../src/main/engine/engine'
 import { EventStreams } from '../../../src/main/serve/event-stream'
 import type { AppEvent, EngineEvent } from '../../../src/shared/events'
 import { openEventStream, waitFor } from '../../support/sse-client'
+import { runningJob } from '../../support/job-snapshot'
 
 /** An engine with just its event stream and the open project (none), counting listeners. */
 function fakeEngine() {
@@ -35,20 +36,7 @@ afterEach(async () => {
   server = null
 })
 
-const progress: EngineEvent = {
-  type: 'job.progress',
-  job: {
-    jobId: 'j1',
-    kind: 'parity.run',
-    title: 'Comparing the documents',
-    state: 'running',
-    startedAt: '2026-11-01T10:00:00.000Z',
-    finishedAt: null,
-    elapsedMs: 300,
-    progress: { phase: 'hashing', unit: 'rows', done: 2, total: 10, message: 'Comparing tables' },
-    error: null,
-  },
-}
+const progress: EngineEvent = { type: 'job.progress', job: runningJob() }
 
 describe('EventStreams', () => {
   it('sends the current project first, then job progress as it happens', async () => {

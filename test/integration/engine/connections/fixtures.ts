@@ -17,9 +17,8 @@ import {
   type ChtSyncProfile,
   type Connections,
   type CouchdbProfile,
-  type PostgresProfile,
 } from '../../../../src/shared/project-schema'
-import { testPostgres } from '../../../support/test-postgres'
+import { harnessProfile } from '../../../support/test-pools'
 
 /**
  * Real endpoints for the connection tests: servers that fail in each way a real one does, and the
@@ -124,20 +123,7 @@ export const couchProfile = (url: string, username = 'admin'): CouchdbProfile =>
 })
 
 /** A profile for a database of the harness PostgreSQL, as its superuser unless overridden. */
-export function postgresProfile(
-  database: string,
-  overrides: Partial<PostgresProfile> = {},
-): PostgresProfile {
-  const server = testPostgres()
-  return {
-    host: server.host,
-    port: server.port,
-    database,
-    user: server.user,
-    ssl: 'disable',
-    ...overrides,
-  }
-}
+export const postgresProfile = harnessProfile
 
 export const chtSyncProfile = (
   database: string,

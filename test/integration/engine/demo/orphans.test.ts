@@ -1,21 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  utimesSync,
-} from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DemoJson } from '../../../../src/main/cli/demo-output'
 import { demoRegistryDir } from '../../../../src/main/engine/demo/demo-registry'
 import { sweepOrphanedDemos } from '../../../../src/main/engine/demo/orphans'
-import { ROOT, spawnCli, type SpawnedCli } from '../../../support/built-cli'
+import { demoTestFolder, killError, spawnCli, type SpawnedCli } from '../../../support/built-cli'
 
 /**
  * A wizard killed with SIGKILL leaves its demo's PostgreSQL running and its folder in place; the
@@ -27,14 +18,7 @@ let tmp: string
 const spawned: SpawnedCli[] = []
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) {
-    throw new Error('out/main/cli.js is missing: run npm run build first')
-  }
-  base = await mkdtemp(join(tmpdir(), 'cht-orphans-'))
-  // As root, PostgreSQL runs as `postgres`, which must be able to enter the demo's folders.
-  chmodSync(base, 0o755)
-  tmp = join(base, 'tmp')
-  mkdirSync(tmp, { mode: 0o755 })
+  ;({ base, tmp } = await demoTestFolder('cht-orphans-'))
 })
 afterAll(async () => {
   for (const demo of spawned) if (demo.child.exitCode === null) demo.child.kill('SIGKILL')
@@ -73,16 +57,6 @@ function running(pid: number): boolean {
     return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))
   } catch {
     return false
-  }
-}
-
-/** The error code of `kill(pid, 0)`: ESRCH once no process has that pid. */
-function killError(pid: number): string | null {
-  try {
-    process.kill(pid, 0)
-    return null
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code ?? 'unknown'
   }
 }
 
