@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { PasswordSource } from '../../shared/connections'
 import type { EndpointId } from '../../shared/project-schema'
 import { createSessionPasswords, type SecretStore } from '../engine/connections/secret-store'
+import { stderrLog } from '../engine/log/log'
 
 /** The file beside the preferences that holds the encrypted passwords. */
 export const SECRETS_FILE = 'secrets.json'
@@ -50,8 +51,7 @@ export interface KeychainSecretStoreOptions {
 export function createKeychainSecretStore(options: KeychainSecretStoreOptions): SecretStore {
   const path = join(options.dir, SECRETS_FILE)
   const canRemember = keychainUsable(options.platform)
-  const log =
-    options.log ?? ((m: string, e?: unknown) => console.error(`[cht-migrate] ${m}`, e ?? ''))
+  const log = options.log ?? ((m: string, e?: unknown) => stderrLog.error(m, e))
   const session = createSessionPasswords()
   const entryKey = (endpoint: EndpointId, identity: string) =>
     createHash('sha256').update(`${endpoint}\u0000${identity}`).digest('hex')

@@ -22,6 +22,7 @@ import { detectCouchdb } from './detect-couchdb'
 import type { Detection } from './detection'
 import { noPassword, noProfile } from './failures'
 import { sniffPort } from './sniff-port'
+import { stderrLog } from '../log/log'
 
 export interface ConnectionServiceOptions {
   /** Connect, statement and idle-in-transaction limits of the PostgreSQL sessions. */
@@ -116,8 +117,7 @@ export function createConnectionService(options: ConnectionServiceOptions = {}):
   const requestTimeoutMs = options.requestTimeoutMs ?? 8_000
   const deadlineMs = options.deadlineMs ?? 10_000
   const now = options.now ?? (() => new Date())
-  const log =
-    options.log ?? ((message: string, e?: unknown) => console.error(`[cht-migrate] ${message}`, e))
+  const log = options.log ?? ((message: string, e?: unknown) => stderrLog.error(message, e))
   const pools = createPostgresPools({ limits, log })
 
   const probe = async (

@@ -5,6 +5,7 @@ import type { EndpointId, PostgresProfile } from '../../../shared/project-schema
 import { ClosingClient } from './closing-client'
 import { DEFAULT_POSTGRES_LIMITS, postgresConfig, type PostgresLimits } from './pool-config'
 import { loadSslFiles } from './ssl-files'
+import { stderrLog } from '../log/log'
 
 /**
  * The pool key: the profile (with its TLS file paths) and a hash of the password, so a new
@@ -51,7 +52,7 @@ export interface PostgresPoolsOptions {
  */
 export function createPostgresPools(options: PostgresPoolsOptions = {}): PostgresPools {
   const limits = options.limits ?? DEFAULT_POSTGRES_LIMITS
-  const log = options.log ?? ((message: string) => console.error(`[cht-migrate] ${message}`))
+  const log = options.log ?? ((message: string) => stderrLog.error(message))
   const pools = new Map<EndpointId, { key: string; pool: Promise<pg.Pool> }>()
 
   const end = (pool: Promise<pg.Pool>) =>

@@ -116,3 +116,21 @@ export function createMemoryLog(path = '(memory)'): Log & { lines: string[] } {
   }
   return { path, lines, error: push('ERROR'), warn: push('WARN'), info: push('INFO') }
 }
+
+/**
+ * Where a service reports when no log was handed to it (a unit under test, a tool): standard
+ * error, masked like the file. The engine always hands its services the file log.
+ */
+export const stderrLog: Log = {
+  path: '(standard error)',
+  error: (message, error) => writeStderr('ERROR', message, error),
+  warn: (message, error) => writeStderr('WARN', message, error),
+  info: (message) => writeStderr('INFO', message),
+}
+
+function writeStderr(level: string, message: string, error?: unknown): void {
+  const detail = describe(error)
+  process.stderr.write(
+    `[cht-migrate] ${level} ${redactSecrets(`${message}${detail ? ` — ${detail}` : ''}`).slice(0, MAX_LINE)}\n`,
+  )
+}

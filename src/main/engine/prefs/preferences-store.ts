@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { preferencesSchema, type Preferences } from '../../../shared/contract'
 import { atomicWriteFile } from '../project/atomic-write'
 import type { PreferencesStore } from './types'
+import { stderrLog } from '../log/log'
 
 export const PREFERENCES_FILE = 'preferences.json'
 const MAX_RECENT = 10
@@ -35,9 +36,7 @@ export async function createPreferencesStore(
 ): Promise<PreferencesStore> {
   const file = join(configDir, PREFERENCES_FILE)
   const now = options.now ?? (() => new Date())
-  const warn =
-    options.warn ??
-    ((message: string, error: unknown) => console.warn(`[cht-migrate] ${message}`, error))
+  const warn = options.warn ?? ((message: string, error: unknown) => stderrLog.warn(message, error))
   let prefs = await load(file, defaults, now, warn)
   let queue: Promise<unknown> = Promise.resolve()
 
