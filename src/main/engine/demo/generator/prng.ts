@@ -2,19 +2,13 @@
  * Seeded pseudo-random numbers for the demo generator: the same seed gives the same documents on
  * every machine and every run. Not for anything secret.
  */
+import { fmix32 } from '../../hash/fmix32'
 
 /** Mixes 32-bit integers into one well-spread 32-bit hash (murmur3's finaliser over a chain). */
 export function hash32(...parts: number[]): number {
   let h = 0x811c9dc5
-  for (const part of parts) {
-    h = Math.imul(h ^ (part | 0), 0x01000193)
-    h ^= h >>> 16
-    h = Math.imul(h, 0x85ebca6b)
-    h ^= h >>> 13
-    h = Math.imul(h, 0xc2b2ae35)
-    h ^= h >>> 16
-  }
-  return h >>> 0
+  for (const part of parts) h = fmix32(Math.imul(h ^ (part | 0), 0x01000193))
+  return h
 }
 
 /** A number in [0, 1) drawn from the hash of `parts`: a coin that needs no generator state. */

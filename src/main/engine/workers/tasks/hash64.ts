@@ -1,3 +1,5 @@
+import { fmix32 } from '../../hash/fmix32'
+
 /**
  * A fast, well-mixed 64-bit hash of a string, as two unsigned 32-bit halves, and an
  * order-independent sum of such hashes (modulo 2^64): two sets hold the same strings when their
@@ -16,16 +18,6 @@ export function hash64(text: string): [number, number] {
     h2 ^= h2 >>> 15
   }
   return [fmix32(h1), fmix32(h2 ^ h1)]
-}
-
-// MurmurHash3's finaliser: every input bit affects every output bit.
-function fmix32(h: number): number {
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
 }
 
 /** A running sum of 64-bit hashes, kept as two 32-bit halves. */
