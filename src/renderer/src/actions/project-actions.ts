@@ -32,8 +32,20 @@ export async function reloadProject(): Promise<void> {
   if (result.ok) store().replaceProject(result.value.project)
 }
 
-/** Applies a patch of the engine's to the copy, or reloads the project when it does not apply. */
+/** How long a patch that does not apply yet waits for the changes before it to arrive. */
+const PATCH_GAP_WAIT_MS = 300
+
+/**
+ * Applies a patch of the engine's to the copy. A reply can overtake the event of a change made
+ * just before it (an autosave's, another window's), so a patch that does not apply yet waits a
+ * moment for the event stream to fill the gap; only if the copy is still behind then is the whole
+ * project asked for again.
+ */
 export async function applyPatchOrReload(patch: ProjectPatch): Promise<void> {
+  if (store().applyPatch(patch)) return
+  await new Promise((resolve) => setTimeout(resolve, PATCH_GAP_WAIT_MS))
+  const copy = store().project
+  if (copy?.document.id === patch.documentId && copy.revision >= patch.meta.revision) return
   if (!store().applyPatch(patch)) await reloadProject()
 }
 
