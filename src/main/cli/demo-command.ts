@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { DEMO_SIZES } from '../../shared/demo'
+import { DEMO_COUCH2PG_RELEASES, DEMO_DISCREPANCY_MODES, DEMO_SIZES } from '../../shared/demo'
 import type { DemoStarted } from '../../shared/contract'
 import type { HandlerContext } from '../api/context'
 import { stopDemo } from '../engine/demo/demo-job'
@@ -67,12 +67,16 @@ export const demoCommand: OperationCommand<'demo.start'> = {
   operation: 'demo.start',
   summary:
     'Start a demo CHT deployment (CouchDB, couch2pg and CHT Sync databases) to try the wizard',
-  usage: 'demo [--size small|medium|large] [--docs N] [--seed S] [--keep DIR] [--json]',
+  usage:
+    'demo [--size small|medium|large] [--docs N] [--seed S] [--discrepancies injected|none] [--couch2pg-release 3.7|3.5] [--sync-users] [--keep DIR] [--json]',
   description:
     'Starts, on 127.0.0.1 and free ports, a real PostgreSQL server holding a couch2pg database and a ' +
     'CHT Sync database, and a CouchDB-compatible server with the CHT databases medic, ' +
-    'medic-sentinel, medic-users-meta and _users, filled with a generated deployment in which a ' +
-    'few known differences were injected (listed in the manifest). Prints the endpoints with ' +
+    'medic-sentinel, medic-users-meta, medic-logs and _users, filled with a generated deployment in ' +
+    'which a few known differences were injected (listed in the manifest; --discrepancies none ' +
+    'starts with both pipelines caught up and identical). --couch2pg-release 3.5 makes the ' +
+    'couch2pg database look like a release before 3.6 (no migration, logs or users tables); ' +
+    '--sync-users makes couch2pg copy _users too (SYNC_DB_USERS). Prints the endpoints with ' +
     'throwaway passwords and the path of a migration project pointing at them. Runs until Ctrl+C, ' +
     'then stops both servers and removes everything, unless --keep names a folder to keep it in.',
   options: {
@@ -87,13 +91,35 @@ export const demoCommand: OperationCommand<'demo.start'> = {
       description: 'Exactly N documents instead (100 or more)',
     },
     seed: { type: 'string', valueName: 'S', description: 'Seed of the generator (default 42)' },
+    discrepancies: {
+      type: 'string',
+      valueName: 'MODE',
+      description: `${DEMO_DISCREPANCY_MODES.join(', ')}: inject known differences (the default), or none`,
+    },
+    'couch2pg-release': {
+      type: 'string',
+      valueName: 'R',
+      description: `${DEMO_COUCH2PG_RELEASES.join(', ')}: the couch2pg release its database looks like (default 3.7)`,
+    },
+    'sync-users': {
+      type: 'boolean',
+      description: 'couch2pg copies _users too (SYNC_DB_USERS; off by default)',
+    },
     keep: {
       type: 'string',
       valueName: 'DIR',
       description: 'Keep everything in DIR (new or empty) when the demo stops',
     },
   },
-  flags: { size: 'size', docs: 'docs', seed: 'seed', keep: 'keep' },
+  flags: {
+    size: 'size',
+    docs: 'docs',
+    seed: 'seed',
+    keep: 'keep',
+    discrepancies: 'discrepancies',
+    couch2pgRelease: 'couch2pg-release',
+    syncUsers: 'sync-users',
+  },
   input({ values }: CommandArgs) {
     const docs = wholeNumber('docs', values.docs)
     const seed = wholeNumber('seed', values.seed)
@@ -102,6 +128,11 @@ export const demoCommand: OperationCommand<'demo.start'> = {
       ...(docs === undefined ? {} : { docs }),
       ...(seed === undefined ? {} : { seed }),
       ...(typeof values.keep === 'string' ? { keep: resolve(values.keep) } : {}),
+      ...(typeof values.discrepancies === 'string' ? { discrepancies: values.discrepancies } : {}),
+      ...(typeof values['couch2pg-release'] === 'string'
+        ? { couch2pgRelease: values['couch2pg-release'] }
+        : {}),
+      ...(values['sync-users'] === true ? { syncUsers: true } : {}),
     }
   },
   json: (_value, ctx) => demoJson(runningDemo(ctx)),

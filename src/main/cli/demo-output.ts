@@ -1,6 +1,7 @@
 import { PASSWORD_ENV_VARS } from '../../shared/connections'
 import type { DemoDeployment } from '../engine/demo/start-demo'
 import type { DemoStarted } from '../../shared/contract'
+import type { DemoVariant } from '../../shared/demo'
 
 /** What `cht-migrate demo --json` prints: the endpoints with their throwaway passwords. */
 export interface DemoJson {
@@ -23,6 +24,8 @@ export interface DemoJson {
   /** The PostgreSQL server's process (it is gone once the demo has stopped). */
   postgresPid: number | null
   discrepancies: number
+  /** Which shape of deployment this is (as the manifest states it). */
+  variant: DemoVariant
 }
 
 export function demoJson(demo: DemoDeployment): DemoJson {
@@ -37,6 +40,7 @@ export function demoJson(demo: DemoDeployment): DemoJson {
     pid: process.pid,
     postgresPid: demo.postgresPid,
     discrepancies: demo.manifest.discrepancies.length,
+    variant: demo.manifest.variant,
   }
 }
 
@@ -44,6 +48,16 @@ export function demoJson(demo: DemoDeployment): DemoJson {
 export function describeDemo(demo: DemoDeployment, started: DemoStarted): string[] {
   const { couchdb, couch2pg, chtSync } = demo.endpoints
   const { manifest } = demo
+  const { variant, pipelines } = manifest
+  const differences =
+    variant.discrepancies === 'none'
+      ? 'no injected differences: both pipelines caught up'
+      : `${manifest.discrepancies.length} injected differences`
+  const synced = pipelines
+    ? [
+        `couch2pg ${variant.couch2pgRelease} copies ${pipelines.couch2pg.databases.join(', ')}; CHT Sync copies ${pipelines.chtSync.databases.join(', ')}.`,
+      ]
+    : []
   const pgUrl = (e: { host: string; port: number; database: string; user: string }) =>
     `postgres://${e.user}@${e.host}:${e.port}/${e.database}`
   return [
@@ -55,7 +69,8 @@ export function describeDemo(demo: DemoDeployment, started: DemoStarted): string
     `CHT Sync   ${pgUrl(chtSync)}  password ${demo.passwords.chtSync}  raw table ${chtSync.schema}.${chtSync.table}`,
     '',
     `Project    ${started.project.path ?? demo.projectPath}`,
-    `Manifest   ${demo.manifestPath} (${manifest.discrepancies.length} injected differences)`,
+    `Manifest   ${demo.manifestPath} (${differences})`,
+    ...synced,
     '',
     'The passwords are throwaway ones for this demo. To open the project in the wizard from another terminal:',
     `  ${PASSWORD_ENV_VARS.couchdb}=${demo.passwords.couchdb} ${PASSWORD_ENV_VARS.couch2pg}=${demo.passwords.couch2pg} ${PASSWORD_ENV_VARS.chtSync}=${demo.passwords.chtSync} npx cht-migrate serve --project ${demo.projectPath}`,

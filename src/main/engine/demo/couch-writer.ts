@@ -7,6 +7,11 @@ export interface CouchWriter {
   write(db: string, docs: readonly CouchDoc[]): Promise<void>
   /** The database's current `update_seq`, exactly as the server gives it (number or string). */
   updateSeq(db: string): Promise<string | number>
+  /**
+   * `pending` of `_changes?since=<seq>&limit=0`, as both pipelines read their backlog: null when
+   * the server's answer has none (CouchDB 1.x, PouchDB Server), never 0 for unknown.
+   */
+  pending(db: string, since: string | number): Promise<number | null>
   /** The design documents of a database (e.g. `_design/_auth` the server keeps in `_users`). */
   designDocs(db: string): Promise<CouchDoc[]>
 }
@@ -57,6 +62,12 @@ export function createCouchWriter(
         throw new AppError('IO_ERROR', `CouchDB gave no update_seq for ${db}.`)
       }
       return info.update_seq
+    },
+    async pending(db, since) {
+      const query = `since=${encodeURIComponent(String(since))}&limit=0`
+      const body = (await getJson(`${dbUrl(db)}/_changes?${query}`)) as { pending?: unknown }
+      const value = body.pending
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null
     },
     async designDocs(db) {
       const query = 'startkey=%22_design%2F%22&endkey=%22_design0%22&include_docs=true'

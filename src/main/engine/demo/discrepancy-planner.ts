@@ -1,4 +1,9 @@
-import { DISCREPANCY_KINDS, type Discrepancy, type DiscrepancyKind } from '../../../shared/demo'
+import {
+  DISCREPANCY_KINDS,
+  type DemoDiscrepancyMode,
+  type Discrepancy,
+  type DiscrepancyKind,
+} from '../../../shared/demo'
 import { hashUnit, labelCode } from './generator/prng'
 import type { CategoryCounts, DocCategory, GeneratedDoc } from './generator/types'
 
@@ -66,7 +71,9 @@ export class DiscrepancyPlanner {
   private readonly open = new Map<DocCategory, PlannedSlot[]>()
   private readonly found: Discrepancy[] = []
 
-  constructor(seed: number, counts: CategoryCounts) {
+  /** With `mode` `none`, nothing is injected: every `take` answers null. */
+  constructor(seed: number, counts: CategoryCounts, mode: DemoDiscrepancyMode = 'injected') {
+    if (mode === 'none') return
     const byCategory = new Map<DocCategory, DiscrepancyKind[]>()
     for (const [kind, category, n] of SLOTS) {
       const list = byCategory.get(category) ?? []
@@ -96,7 +103,7 @@ export class DiscrepancyPlanner {
 
   /** The slot this document fills, if any: the kind of difference to inject into it. */
   take(item: GeneratedDoc): PlannedSlot | null {
-    if (item.db === '_users') return null
+    if (item.db === '_users' || item.db === 'medic-logs') return null
     const slots = this.open.get(item.category)
     if (!slots) return null
     const index = slots.findIndex((slot) => slot.from <= item.ordinal && fits(slot, item))

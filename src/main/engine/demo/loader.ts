@@ -6,25 +6,22 @@ import type { DemoGenerator } from './generator/generate'
 import { stored } from './generator/revisions'
 import type { ChtDatabase, CouchDoc } from './generator/types'
 import {
-  CHT_SYNC_DATABASES,
-  chtSyncSource,
-  COUCH2PG_TABLES,
-  couch2pgSource,
   insertChtSyncRows,
   insertCouch2pgDocs,
-  writeChtSyncProgress,
   writeCouch2pgProgress,
   type ChtSyncRow,
 } from './pg-writer'
+import {
+  chtSyncSource,
+  COUCH2PG_TABLES,
+  couch2pgSource,
+  DEMO_COUCH_DATABASES,
+  type SyncPlan,
+} from './pipelines'
+import { recordChtSyncProgress } from './progress'
 import { routeDoc } from './routing'
+import { SavedTimestamps } from './saved-timestamps'
 import type { SqlClient } from './sql/types'
-
-export const COUCH_DATABASES: readonly ChtDatabase[] = [
-  'medic',
-  'medic-sentinel',
-  'medic-users-meta',
-  '_users',
-]
 
 export interface LoadContext {
   generator: DemoGenerator
@@ -33,9 +30,10 @@ export interface LoadContext {
   couch2pg: SqlClient
   chtSync: SqlClient
   chtSyncTarget: { schema: string; table: string }
-  /** The CouchDB server as the pipelines name it in their sources. */
-  couchHost: string
-  couchPort: number
+  /** Which databases each pipeline syncs. */
+  plan: SyncPlan
+  /** The load's "now", ms: CHT Sync's batches are stamped in the days before it. */
+  now?: number
   signal: AbortSignal
   progress: (done: number, total: number) => void
   batchSize?: number
@@ -61,9 +59,12 @@ export function throwIfCancelled(signal: AbortSignal): void {
  *
  * Each batch goes to CouchDB (`_bulk_docs`) while the previous batch's rows are still being
  * inserted into PostgreSQL, so the PostgreSQL server works while this process serves CouchDB;
- * at most two batches are in flight. Then couch2pg's checkpoints are recorded from CouchDB's real
- * `update_seq`, the late changes are written (to CouchDB and CHT Sync only), and CHT Sync's
- * checkpoints are recorded. The signal is checked between batches.
+ * at most two batches are in flight. CHT Sync's rows of a batch share one `saved_timestamp`, as
+ * the service stamps them (see `SavedTimestamps`). Then couch2pg's checkpoints are recorded from
+ * CouchDB's real `update_seq` (opaque, stored verbatim), the late changes are written (to
+ * CouchDB and CHT Sync only), and CHT Sync's progress rows are written as its service leaves
+ * them. Only the databases each pipeline syncs (`ctx.plan`) get rows and checkpoints. The signal
+ * is checked between batches.
  */
 export async function loadDocuments(ctx: LoadContext): Promise<LoadResult> {
   const { generator, planner, couch, signal } = ctx
@@ -72,6 +73,9 @@ export async function loadDocuments(ctx: LoadContext): Promise<LoadResult> {
   let done = 0
   const late: { db: ChtDatabase; doc: CouchDoc; entry: Discrepancy | null }[] = []
   let pendingPg: Promise<unknown> = Promise.resolve(null)
+  const now = ctx.now ?? Date.now()
+  const stamps = new SavedTimestamps(now, generator.anchor)
+  const firstProgressAt = new Date(stamps.deployedAt).toISOString()
 
   for (const batch of generator.batches(ctx.batchSize ?? 1000)) {
     throwIfCancelled(signal)
@@ -81,12 +85,12 @@ export async function loadDocuments(ctx: LoadContext): Promise<LoadResult> {
     for (const item of batch) {
       byDatabase[item.db] = (byDatabase[item.db] ?? 0) + 1
       if (item.doc._deleted) deleted++
-      const { routed, discrepancy } = routeDoc(item, planner.take(item))
+      const { routed, discrepancy } = routeDoc(item, planner.take(item), ctx.plan)
       if (discrepancy) planner.record(discrepancy)
       if (routed.couch) push(toCouch, item.db, routed.couch)
       if (routed.couch2pg) push(toCouch2pg, COUCH2PG_TABLES[item.db], routed.couch2pg)
       if (routed.chtSync) {
-        toChtSync.push({ source: chtSyncSource(ctx.couchHost, item.db), doc: routed.chtSync })
+        toChtSync.push({ source: chtSyncSource(item.db), doc: routed.chtSync })
       }
       if (routed.late) late.push({ db: item.db, doc: routed.late, entry: discrepancy })
     }
@@ -104,7 +108,7 @@ export async function loadDocuments(ctx: LoadContext): Promise<LoadResult> {
       (async () => {
         for (const [table, docs] of toCouch2pg) await insertCouch2pgDocs(ctx.couch2pg, table, docs)
       })(),
-      insertChtSyncRows(ctx.chtSync, ctx.chtSyncTarget, toChtSync),
+      insertChtSyncRows(ctx.chtSync, ctx.chtSyncTarget, toChtSync, stamps.next(batch)),
     ]).then(
       () => null,
       (e: unknown) => e,
@@ -122,13 +126,15 @@ export async function loadDocuments(ctx: LoadContext): Promise<LoadResult> {
   throwIfCancelled(signal)
 
   // The server's own design documents (`_design/_auth` in `_users`) are in its changes feed too.
-  await insertCouch2pgDocs(ctx.couch2pg, COUCH2PG_TABLES._users, await couch.designDocs('_users'))
+  if (ctx.plan.couch2pg.has('_users')) {
+    await insertCouch2pgDocs(ctx.couch2pg, COUCH2PG_TABLES._users, await couch.designDocs('_users'))
+  }
 
   const couch2pgSeqs: Record<string, string | number> = {}
-  for (const db of COUCH_DATABASES) {
+  for (const db of DEMO_COUCH_DATABASES.filter((d) => ctx.plan.couch2pg.has(d))) {
     const seq = await couch.updateSeq(db)
     couch2pgSeqs[db] = seq
-    await writeCouch2pgProgress(ctx.couch2pg, couch2pgSource(ctx.couchHost, ctx.couchPort, db), seq)
+    await writeCouch2pgProgress(ctx.couch2pg, couch2pgSource(db), seq)
   }
   for (const item of late) {
     if (item.entry) item.entry.data.couch2pgSeq = String(couch2pgSeqs[item.db])
@@ -138,21 +144,17 @@ export async function loadDocuments(ctx: LoadContext): Promise<LoadResult> {
   for (const item of late) push(lateByDb, item.db, item.doc)
   for (const [db, docs] of lateByDb) {
     await couch.write(db, docs)
-    const rows = docs.map((doc) => ({ source: chtSyncSource(ctx.couchHost, db), doc: stored(doc) }))
-    await insertChtSyncRows(ctx.chtSync, ctx.chtSyncTarget, rows, true)
+    const rows = docs.map((doc) => ({ source: chtSyncSource(db), doc: stored(doc) }))
+    await insertChtSyncRows(ctx.chtSync, ctx.chtSyncTarget, rows, stamps.late(), true)
   }
 
-  const chtSyncSeqs: Record<string, string | number> = {}
-  for (const db of CHT_SYNC_DATABASES) {
-    const seq = await couch.updateSeq(db)
-    chtSyncSeqs[db] = seq
-    await writeChtSyncProgress(
-      ctx.chtSync,
-      ctx.chtSyncTarget.schema,
-      chtSyncSource(ctx.couchHost, db),
-      seq,
-    )
-  }
+  const chtSyncSeqs = await recordChtSyncProgress({
+    client: ctx.chtSync,
+    schema: ctx.chtSyncTarget.schema,
+    couch,
+    plan: ctx.plan,
+    firstProgressAt,
+  })
   return { byDatabase, deleted, couch2pgSeqs, chtSyncSeqs }
 }
 

@@ -1,26 +1,6 @@
 import pg from 'pg'
 import type { SqlClient } from './sql/types'
-import type { ChtDatabase, CouchDoc } from './generator/types'
-
-/** The couch2pg table each CouchDB database lands in (reference 1.4). */
-export const COUCH2PG_TABLES: Record<ChtDatabase, string> = {
-  medic: 'couchdb',
-  'medic-sentinel': 'couchdb',
-  'medic-users-meta': 'couchdb_users_meta',
-  _users: 'couchdb_medic_users',
-}
-
-/** The databases CHT Sync syncs in the demo (its `COUCHDB_DBS`). */
-export const CHT_SYNC_DATABASES: readonly ChtDatabase[] = [
-  'medic',
-  'medic-sentinel',
-  'medic-users-meta',
-]
-
-/** `host:port/db`, how couch2pg names a source (credentials stripped). */
-export const couch2pgSource = (host: string, port: number, db: string) => `${host}:${port}/${db}`
-/** `host/db`, how CHT Sync names a source (no port). */
-export const chtSyncSource = (host: string, db: string) => `${host}/${db}`
+import type { CouchDoc } from './generator/types'
 
 const arrayOf = (docs: readonly CouchDoc[]) => `[${docs.map((d) => JSON.stringify(d)).join(',')}]`
 
@@ -47,13 +27,16 @@ export interface ChtSyncRow {
 
 /**
  * Writes rows of the CHT Sync raw table as its couch2pg service does: `_id` from the document,
- * `_deleted` from its stub, `saved_timestamp` the time of the write. With `upsert`, an existing
- * row is replaced (`ON CONFLICT (_id) DO UPDATE`), as CHT Sync does for a later change.
+ * `_deleted` from its stub, `saved_timestamp` the batch's time (`savedAt`, an ISO string in UTC
+ * with milliseconds: the service stamps a whole batch with one `new Date().toISOString()`, which
+ * the `timestamp` column keeps as UTC wall time). With `upsert`, an existing row is replaced
+ * (`ON CONFLICT (_id) DO UPDATE`), as CHT Sync does for a later change.
  */
 export async function insertChtSyncRows(
   client: SqlClient,
   target: { schema: string; table: string },
   rows: readonly ChtSyncRow[],
+  savedAt: string,
   upsert = false,
 ): Promise<void> {
   if (rows.length === 0) return
@@ -65,10 +48,10 @@ export async function insertChtSyncRows(
     : ''
   await client.query(
     `INSERT INTO ${table} (saved_timestamp, _id, _deleted, source, doc)
-     SELECT now()::timestamp, x->'d'->>'_id', coalesce((x->'d'->>'_deleted')::boolean, false),
+     SELECT $2::timestamp, x->'d'->>'_id', coalesce((x->'d'->>'_deleted')::boolean, false),
             x->>'s', x->'d'
      FROM jsonb_array_elements($1::jsonb) AS x${conflict}`,
-    [json],
+    [json, savedAt],
   )
 }
 
@@ -84,16 +67,40 @@ export async function writeCouch2pgProgress(
   ])
 }
 
-/** Records CHT Sync's checkpoint of one source (nothing pending, just updated). */
-export async function writeChtSyncProgress(
+const progressTable = (schema: string) => `${pg.escapeIdentifier(schema)}.couchdb_progress`
+
+/**
+ * CHT Sync's first progress row of a source, as its service inserts it before the first batch:
+ * sequence `0`, `pending` NULL (not read yet), `updated_at` the time of the insert.
+ */
+export async function insertChtSyncFirstProgress(
+  client: SqlClient,
+  schema: string,
+  source: string,
+  at: string,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO ${progressTable(schema)} (seq, pending, source, updated_at)
+     VALUES ('0', NULL, $1, $2::timestamptz)`,
+    [source, at],
+  )
+}
+
+/**
+ * CHT Sync's progress after a batch: the batch's `last_seq` (verbatim, opaque), the `pending` it
+ * read from CouchDB before the batch (null when the read failed or the server gave none) and
+ * `updated_at` now.
+ */
+export async function updateChtSyncProgress(
   client: SqlClient,
   schema: string,
   source: string,
   seq: string | number,
-) {
+  pending: number | null,
+): Promise<void> {
   await client.query(
-    `INSERT INTO ${pg.escapeIdentifier(schema)}.couchdb_progress (seq, pending, updated_at, source)
-     VALUES ($1, 0, now(), $2)`,
-    [String(seq), source],
+    `UPDATE ${progressTable(schema)} SET seq = $1, pending = $2, updated_at = now()
+     WHERE source = $3`,
+    [String(seq), pending, source],
   )
 }

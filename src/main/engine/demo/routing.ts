@@ -1,5 +1,6 @@
 import type { Discrepancy } from '../../../shared/demo'
 import type { PlannedSlot } from './discrepancy-planner'
+import type { SyncPlan } from './pipelines'
 import { FORMS } from './generator/forms'
 import { previousRevisions, stored } from './generator/revisions'
 import type { CouchDoc, GeneratedDoc } from './generator/types'
@@ -33,25 +34,26 @@ function forCouch2pg(item: GeneratedDoc, doc: CouchDoc): CouchDoc {
 /**
  * Decides what each store receives for one document, given the difference injected into it.
  *
- * Without a difference, the stores agree the way the real pipelines do: couch2pg has one row per
- * live document and nothing for a deleted one (it hard-deletes); CHT Sync has one row per
- * document, deleted ones as `{_id, _rev, _deleted: true}` stubs, and does not sync `_users`
- * (its `COUCHDB_DBS` here is `medic,medic-sentinel,medic-users-meta`). Returns the manifest entry
- * of the injected difference too (for the model kinds, the entry names the change the model step
- * makes later).
+ * Without a difference, the stores agree the way the real pipelines do, for the databases each
+ * syncs (`plan`): couch2pg has one row per live document and nothing for a deleted one (it
+ * hard-deletes); CHT Sync has one row per document, deleted ones as `{_id, _rev, _deleted: true}`
+ * stubs with the deleting revision. Both store attachments as the stubs CouchDB returns. Returns
+ * the manifest entry of the injected difference too (for the model kinds, the entry names the
+ * change the model step makes later).
  */
 export function routeDoc(
   item: GeneratedDoc,
   slot: PlannedSlot | null,
+  plan: SyncPlan,
 ): { routed: Routed; discrepancy: Discrepancy | null } {
-  const { doc, previous } = item
+  const { doc } = item
+  const previous = item.previous ? stored(item.previous) : null
   const current = stored(doc)
   const deleted = doc._deleted === true
-  const syncs = item.db !== '_users'
   const routed: Routed = {
     couch: doc,
-    couch2pg: deleted ? null : forCouch2pg(item, current),
-    chtSync: syncs ? current : null,
+    couch2pg: deleted || !plan.couch2pg.has(item.db) ? null : forCouch2pg(item, current),
+    chtSync: plan.chtSync.has(item.db) ? current : null,
     late: null,
   }
   if (!slot) return { routed, discrepancy: null }

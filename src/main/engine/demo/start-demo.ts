@@ -2,17 +2,19 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type pg from 'pg'
 import {
+  DEFAULT_DEMO_VARIANT,
   DEMO_SIZE_DOCS,
   type DemoEndpoints,
   type DemoManifest,
   type DemoSize,
+  type DemoVariant,
 } from '../../../shared/demo'
 import type { EndpointId } from '../../../shared/project-schema'
 import { AppError } from '../../../shared/result'
 import type { ProgressUpdate } from '../jobs/job-registry'
 import { APP_VERSION } from '../app-meta'
 import { atomicWriteFile } from '../project/atomic-write'
-import { CHT_DATABASES, startCouchServer, type RunningCouch } from '../servers/couch-server'
+import { startCouchServer, type RunningCouch } from '../servers/couch-server'
 import { startEmbeddedPostgres, type RunningPostgres } from '../servers/embedded-postgres'
 import { createCouchWriter } from './couch-writer'
 import { connectDemoDatabase, createDemoDatabases } from './demo-databases'
@@ -24,6 +26,7 @@ import { createGenerator } from './generator/generate'
 import { loadDocuments, throwIfCancelled } from './loader'
 import { injectModelDiscrepancies } from './model-discrepancies'
 import { sweepOrphanedDemos } from './orphans'
+import { DEMO_COUCH_DATABASES, describePipelines, syncPlan } from './pipelines'
 import { installDemoSchemas, finishDemoSchemas, CHT_SYNC_TARGET } from './demo-schemas'
 
 /** The seed used when none is given, so two demos of the same size are the same. */
@@ -45,6 +48,8 @@ export interface StartDemoOptions {
   /** End of the 24-month window of dates (default: today, UTC). */
   anchor?: number
   batchSize?: number
+  /** Which shape of deployment (default `DEFAULT_DEMO_VARIANT`). */
+  variant?: DemoVariant
 }
 
 /** What the demo start needs of its job: the cancel signal and a place to report progress. */
@@ -87,6 +92,8 @@ export interface DemoDeployment {
 export async function startDemo(options: StartDemoOptions, job: DemoJob): Promise<DemoDeployment> {
   const docs = options.docs ?? DEMO_SIZE_DOCS[options.size]
   const seed = options.seed ?? DEFAULT_DEMO_SEED
+  const variant = options.variant ?? DEFAULT_DEMO_VARIANT
+  const plan = syncPlan(variant)
   const generator = createGenerator({
     docs,
     seed,
@@ -123,9 +130,9 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
     clients.push(couch2pg)
     const chtSync = await connectDemoDatabase(databases.chtSync)
     clients.push(chtSync)
-    await installDemoSchemas(couch2pg, chtSync)
+    await installDemoSchemas(couch2pg, chtSync, variant.couch2pgRelease)
 
-    const planner = new DiscrepancyPlanner(seed, generator.counts)
+    const planner = new DiscrepancyPlanner(seed, generator.counts, variant.discrepancies)
     const loaded = await loadDocuments({
       generator,
       planner,
@@ -133,8 +140,7 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
       couch2pg,
       chtSync,
       chtSyncTarget: CHT_SYNC_TARGET,
-      couchHost: couch.host,
-      couchPort: couch.port,
+      plan,
       signal: job.signal,
       progress: (done, total) =>
         job.progress({
@@ -153,13 +159,15 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
       total: null,
       message: '',
     })
-    await finishDemoSchemas(couch2pg, chtSync)
+    await finishDemoSchemas(couch2pg, chtSync, variant.couch2pgRelease)
     throwIfCancelled(job.signal)
-    await injectModelDiscrepancies(chtSync, CHT_SYNC_TARGET, planner)
+    if (variant.discrepancies === 'injected') {
+      await injectModelDiscrepancies(chtSync, CHT_SYNC_TARGET, planner)
+    }
     await Promise.all(clients.splice(0).map((c) => c.end()))
 
     const endpoints: DemoEndpoints = {
-      couchdb: { url: couch.url, username: couch.adminUser, databases: [...CHT_DATABASES] },
+      couchdb: { url: couch.url, username: couch.adminUser, databases: [...DEMO_COUCH_DATABASES] },
       couch2pg: pick(databases.couch2pg),
       chtSync: { ...pick(databases.chtSync), ...CHT_SYNC_TARGET },
     }
@@ -169,6 +177,8 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
       size: options.size,
       documents: { total: generator.total, byDatabase: loaded.byDatabase, deleted: loaded.deleted },
       endpoints,
+      variant,
+      pipelines: describePipelines(plan),
       discrepancies: planner.discrepancies,
     }
     const manifestPath = join(dir.path, MANIFEST_FILE)
@@ -231,7 +241,7 @@ async function startServers(
       dir: join(dir.path, 'couchdb'),
       adminUser: COUCH_ADMIN,
       adminPassword: randomBytes(15).toString('base64url'),
-      databases: CHT_DATABASES,
+      databases: DEMO_COUCH_DATABASES,
     }),
   ])
   if (pgResult.status === 'fulfilled') servers.pg = pgResult.value

@@ -4,19 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemo, type DemoDeployment } from '../../../../src/main/engine/demo/start-demo'
 import { readProjectFile } from '../../../../src/main/engine/project/project-file'
 import { DISCREPANCY_KINDS, demoManifestSchema } from '../../../../src/shared/demo'
-import { couchGet, demoClient, readDemoStores, type DemoStores } from '../../../support/demo-stores'
+import {
+  COUCH2PG_TABLE_OF,
+  couchGet,
+  demoClient,
+  observedDifferences,
+  readDemoStores,
+  type DemoStores,
+} from '../../../support/demo-stores'
 
 /**
  * A small demo deployment against fresh servers: every kind of injected difference is in the
  * manifest and really in the data, and nothing the manifest does not list differs.
  */
-const SYNCED = ['medic', 'medic-sentinel', 'medic-users-meta'] as const
-const TABLE: Record<string, string> = {
-  medic: 'couchdb',
-  'medic-sentinel': 'couchdb',
-  'medic-users-meta': 'couchdb_users_meta',
-  _users: 'couchdb_medic_users',
-}
+const SYNCED = ['medic', 'medic-sentinel', 'medic-users-meta', 'medic-logs'] as const
+const TABLE = COUCH2PG_TABLE_OF
 const DOC_KINDS = new Set([
   'missing_in_cht_sync',
   'stale_revision_in_cht_sync',
@@ -39,36 +41,6 @@ afterAll(async () => {
   await demo?.stop()
 })
 
-/** Every difference between CouchDB and the two PostgreSQL copies, as `kind|id`. */
-function observedDifferences(): string[] {
-  const found: string[] = []
-  const rowsSeen = new Set<string>()
-  for (const db of SYNCED) {
-    const couch = stores.couch[db]!
-    const old = stores.couch2pg[TABLE[db]!]!
-    const sync = stores.chtSync[db]!
-    for (const [id, c] of couch) {
-      const p = old.get(id)
-      if (p) rowsSeen.add(`${TABLE[db]}/${id}`)
-      if (c.deleted && p) found.push(`delete_not_applied_in_couch2pg|${id}`)
-      if (!c.deleted && p?.rev !== c.rev) found.push(`couch2pg_behind|${id}`)
-      const s = sync.get(id)
-      if (!s) found.push(`missing_in_cht_sync|${id}`)
-      else if (c.deleted && !s.deleted) found.push(`delete_not_applied_in_cht_sync|${id}`)
-      else if (s.deleted !== c.deleted || s.rev !== c.rev) {
-        found.push(`${c.deleted ? 'other' : 'stale_revision_in_cht_sync'}|${id}`)
-      }
-    }
-    for (const id of sync.keys()) if (!couch.has(id)) found.push(`only_in_cht_sync|${id}`)
-  }
-  for (const table of ['couchdb', 'couchdb_users_meta']) {
-    for (const id of stores.couch2pg[table]!.keys()) {
-      if (!rowsSeen.has(`${table}/${id}`)) found.push(`only_in_couch2pg|${id}`)
-    }
-  }
-  return found.sort()
-}
-
 describe('the demo deployment', () => {
   it('lists every kind of difference in the manifest, on disk too', () => {
     const kinds = new Set(demo.manifest.discrepancies.map((d) => d.kind))
@@ -84,7 +56,7 @@ describe('the demo deployment', () => {
       .filter((d) => DOC_KINDS.has(d.kind))
       .map((d) => `${d.kind}|${d.docId}`)
       .sort()
-    expect(observedDifferences()).toEqual(expected)
+    expect(observedDifferences(stores, SYNCED)).toEqual(expected)
   })
 
   it('states the revisions each store really holds', () => {
@@ -116,50 +88,57 @@ describe('the demo deployment', () => {
     expect(deletions).toBeGreaterThan(5)
   })
 
-  it('syncs _users to couch2pg only, without the password hash fields', () => {
-    const users = stores.couch._users!
-    const rows = stores.couch2pg.couchdb_medic_users!
-    expect([...rows.keys()].sort()).toEqual([...users.keys()].sort())
-    for (const [id, row] of rows) {
-      expect(row.rev).toBe(users.get(id)!.rev)
-      for (const field of ['password_scheme', 'derived_key', 'salt']) {
-        expect(row.doc).not.toHaveProperty(field)
-      }
-    }
+  it('does not sync _users by default (SYNC_DB_USERS off), and CHT Sync never does', () => {
+    expect(stores.couch._users!.size).toBeGreaterThan(10)
+    expect(stores.couch2pg.couchdb_medic_users!.size).toBe(0)
     expect(stores.chtSync._users).toBeUndefined()
+    expect(demo.manifest.variant).toEqual({
+      discrepancies: 'injected',
+      couch2pgRelease: '3.7',
+      syncUsers: false,
+    })
   })
 
-  it('records checkpoints with real sequences: host:port/db for couch2pg, host/db for CHT Sync', async () => {
-    const { url } = demo.endpoints.couchdb
-    const { host, port } = new URL(url)
+  it('records checkpoints under the CouchDB names the pipelines used, not the wizard’s address', async () => {
     const old = await demoClient(demo, 'couch2pg')
     const sync = await demoClient(demo, 'chtSync')
     try {
       const oldRows = (await old.query('SELECT seq, source FROM couchdb_progress')).rows
       expect(oldRows.map((r) => r.source).sort()).toEqual(
-        demo.endpoints.couchdb.databases.map((db) => `${host.split(':')[0]}:${port}/${db}`).sort(),
+        SYNCED.map((db) => `192.168.20.4:5984/${db}`).sort(),
       )
       const behind = demo.manifest.discrepancies
         .filter((d) => d.kind === 'couch2pg_behind')
         .map((d) => d.docId)
       for (const row of oldRows) {
         const db = row.source.split('/')[1]
-        const changes = await couchGet<{ results: { id: string }[] }>(
+        expect(row.seq).toMatch(/^\d+-\S+$/)
+        const changes = await couchGet<{ results: { id: string }[]; pending?: number }>(
           demo,
           `/${db}/_changes?since=${encodeURIComponent(row.seq)}`,
         )
         const pending = changes.results.map((r) => r.id).sort()
         expect(pending).toEqual(db === 'medic' ? [...behind].sort() : [])
       }
-      const syncRows = (await sync.query('SELECT seq, pending, source FROM v1.couchdb_progress'))
-        .rows
-      expect(syncRows.map((r) => r.source).sort()).toEqual(SYNCED.map((db) => `127.0.0.1/${db}`))
-      for (const row of syncRows) {
-        const info = await couchGet<{ update_seq: number | string }>(
-          demo,
-          `/${row.source.split('/')[1]}`,
+      const syncRows = (
+        await sync.query(
+          'SELECT seq, pending, source, updated_at FROM v1.couchdb_progress ORDER BY updated_at',
         )
-        expect(row.seq).toBe(String(info.update_seq))
+      ).rows
+      // First the row CHT Sync left when it was pointed at medic_sentinel (the documented typo):
+      // no such database, so it never got past its first state.
+      expect(syncRows[0]).toMatchObject({
+        source: 'cht-demo.example.org/medic_sentinel',
+        seq: '0',
+        pending: null,
+      })
+      const live = syncRows.slice(1)
+      expect(live.map((r) => r.source).sort()).toEqual(
+        SYNCED.map((db) => `cht-demo.example.org/${db}`).sort(),
+      )
+      for (const row of live) {
+        const info = await couchGet<{ update_seq: string }>(demo, `/${row.source.split('/')[1]}`)
+        expect(row.seq).toBe(info.update_seq)
         expect(row.pending).toBe(0)
       }
     } finally {

@@ -34,7 +34,7 @@ describe('the demo generator', () => {
     }
   })
 
-  it('fills the four CHT databases with every kind of document analytics reads', () => {
+  it('fills the five CHT databases with every kind of document analytics reads', () => {
     const items = all(5000)
     const types = (db: string) =>
       new Set(items.filter((i) => i.db === db && !i.doc._deleted).map((i) => i.doc.type))
@@ -53,12 +53,53 @@ describe('the demo generator', () => {
         undefined,
       ].sort(),
     )
-    expect([...types('medic-sentinel')]).toEqual(['info'])
-    expect([...types('medic-users-meta')].sort()).toEqual(['feedback', 'telemetry'])
+    // Design documents and CHT 4's log documents have no type.
+    expect([...types('medic-sentinel')].sort()).toEqual(['info', undefined])
+    expect([...types('medic-users-meta')].sort()).toEqual(['feedback', 'telemetry', undefined])
+    expect([...types('medic-logs')]).toEqual([undefined])
     expect([...types('_users')]).toEqual(['user'])
     const ids = new Set(items.map((i) => i.doc._id))
     expect(ids.has('settings')).toBe(true)
-    expect(ids.has('_design/medic')).toBe(true)
+    const designs = items.filter((i) => i.doc._id.startsWith('_design/'))
+    expect(designs.map((i) => `${i.db} ${i.doc._id}`).sort()).toEqual([
+      'medic _design/medic',
+      'medic _design/medic-admin',
+      'medic _design/medic-client',
+      'medic _design/medic-conflicts',
+      'medic _design/medic-scripts',
+      'medic-logs _design/logs',
+      'medic-sentinel _design/sentinel',
+      'medic-users-meta _design/users-meta',
+    ])
+  })
+
+  it('writes a connected-user log per user and replication-count logs in medic-logs', () => {
+    const items = all(5000)
+    const users = items.filter((i) => i.category === 'user').map((i) => String(i.doc.name))
+    const logs = items.filter((i) => i.category === 'log').map((i) => i.doc)
+    const connected = logs.filter((d) => d._id.startsWith('connected-user-'))
+    expect(connected.map((d) => d.user).sort()).toEqual([...users].sort())
+    for (const doc of connected) {
+      expect(Object.keys(doc).sort()).toEqual(['_id', '_rev', '_revisions', 'timestamp', 'user'])
+      expect(doc.timestamp).toBeTypeOf('number')
+    }
+    const counts = logs.filter((d) => d._id.startsWith('replication-count-'))
+    expect(counts.length).toBe(Math.max(1, Math.floor(users.length / 8)))
+    for (const doc of counts) expect(doc.count as number).toBeGreaterThan(10_000)
+  })
+
+  it('gives some single-revision app-form reports their XML as the content attachment', () => {
+    const reports = all(5000).filter((i) => i.category === 'report')
+    const attached = reports.filter((i) => i.doc._attachments)
+    expect(attached.length).toBeGreaterThan(10)
+    for (const { doc, previous } of attached) {
+      expect(previous).toBeNull()
+      expect(doc.content_type).toBe('xml')
+      const content = (doc._attachments as Record<string, { content_type: string; data: string }>)
+        .content!
+      expect(content.content_type).toBe('application/xml')
+      expect(Buffer.from(content.data, 'base64').toString()).toMatch(/^<\?xml /)
+    }
   })
 
   it('writes reports of at least 8 forms with the fields the formviews read, over 24 months', () => {

@@ -23,6 +23,8 @@ const manifest = (seed: number): DemoManifest => ({
       table: 'couchdb',
     },
   },
+  variant: { discrepancies: 'injected', couch2pgRelease: '3.7', syncUsers: false },
+  pipelines: null,
   discrepancies: [],
 })
 
@@ -72,7 +74,12 @@ describe('the demo service', () => {
     expect(await service.stop()).toBe(true)
     expect(second.deployment.stop).toHaveBeenCalledOnce()
     expect(await service.stop()).toBe(false)
-    expect(service.status()).toEqual({ running: false, deployment: null, failure: null })
+    expect(service.status()).toEqual({
+      running: false,
+      deployment: null,
+      failure: null,
+      startedAt: null,
+    })
   })
 
   it('refuses a second start while one is starting', async () => {

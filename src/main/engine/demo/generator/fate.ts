@@ -33,6 +33,8 @@ const POLICIES: Record<DocCategory, FatePolicy> = {
   target: { edited: 0.8, maxRevisions: 6, deleted: 0 },
   telemetry: { edited: 0, maxRevisions: 1, deleted: 0 },
   feedback: { edited: 0, maxRevisions: 1, deleted: 0 },
+  // CHT 4 rewrites a user's connected-user log at most every 30 minutes they are online.
+  log: { edited: 0.9, maxRevisions: 8, deleted: 0 },
 }
 
 /**

@@ -8,14 +8,16 @@ import { Prng } from './prng'
 import { earlierReport, reportBody } from './reports'
 import { withRevisions, type Body } from './revisions'
 import { earlierInfo, infoBody } from './sentinel'
+import { earlierForm, earlierSettings, formBodies, settingsBody } from './setup-docs'
+import { withXmlAttachment } from './attachments'
+import { designDocs, earlierDesignDoc } from './design-docs'
 import {
-  designBody,
-  earlierDesign,
-  earlierForm,
-  earlierSettings,
-  formBodies,
-  settingsBody,
-} from './setup-docs'
+  connectedUserBody,
+  earlierConnectedUser,
+  earlierReplicationCount,
+  replicationCountBody,
+  replicationLogCount,
+} from './logs'
 import type {
   CategoryCounts,
   ChtDatabase,
@@ -74,6 +76,7 @@ export function createGenerator(options: GeneratorOptions): DemoGenerator {
       targets: prng(8),
       telemetry: prng(9),
       feedback: prng(10),
+      logs: prng(11),
     }
     const ordinals = Object.fromEntries(Object.keys(counts).map((k) => [k, 0])) as CategoryCounts
     const emit = (
@@ -104,7 +107,9 @@ export function createGenerator(options: GeneratorOptions): DemoGenerator {
       )
     }
 
-    yield emit('medic', 'design', designBody(start), earlierDesign, streams.setup)
+    for (const design of designDocs(start)) {
+      yield emit(design.db, 'design', design.body, earlierDesignDoc, streams.setup)
+    }
     yield emit('medic', 'settings', settingsBody(), earlierSettings, streams.setup)
     for (const form of formBodies(start))
       yield emit('medic', 'form', form, earlierForm, streams.setup)
@@ -129,6 +134,7 @@ export function createGenerator(options: GeneratorOptions): DemoGenerator {
     }
 
     const reports = counts.report
+    const logDocs: ['connected' | 'replication', DemoUser, number, number][] = []
     const reportInfos = infosLeft
     const done = { task: 0, target: 0, telemetry: 0, feedback: 0 }
     const due = (count: number, step: number) => Math.round(((step + 1) * count) / reports)
@@ -147,12 +153,15 @@ export function createGenerator(options: GeneratorOptions): DemoGenerator {
       const reported = at(step, reports, 10, random)
       const user = random.pick(fieldUsers)
       const form = random.weighted(FORM_WEIGHTS)
-      const report = emit(
-        'medic',
-        'report',
-        reportBody(hierarchy, user, form, reported, random),
-        earlierReport,
-        random,
+      const report = withXmlAttachment(
+        emit(
+          'medic',
+          'report',
+          reportBody(hierarchy, user, form, reported, random),
+          earlierReport,
+          random,
+        ),
+        seed,
       )
       yield report
       if (
@@ -189,6 +198,33 @@ export function createGenerator(options: GeneratorOptions): DemoGenerator {
         const body = feedbackBody(streams.feedback.pick(fieldUsers), time, streams.feedback)
         yield emit('medic-users-meta', 'feedback', body, noEdit, streams.feedback)
       }
+    }
+    // The users' log documents, last: CHT rewrites them as users connect, so they are recent.
+    const replicationLogs = replicationLogCount(hierarchy.users.length)
+    hierarchy.users.forEach((user, index) => {
+      const lastSeen = anchor - streams.logs.int(1, 72 * 60) * 60_000
+      logDocs.push(['connected', user, lastSeen, index])
+    })
+    for (let i = 0; i < replicationLogs; i++) {
+      const user = hierarchy.users[(i * 8) % hierarchy.users.length] as DemoUser
+      logDocs.push(['replication', user, anchor - streams.logs.int(1, 60) * DAY_MS, i])
+    }
+    for (const [kind, user, time] of logDocs) {
+      yield kind === 'connected'
+        ? emit(
+            'medic-logs',
+            'log',
+            connectedUserBody(user, time),
+            earlierConnectedUser,
+            streams.logs,
+          )
+        : emit(
+            'medic-logs',
+            'log',
+            replicationCountBody(user, time, streams.logs),
+            earlierReplicationCount,
+            streams.logs,
+          )
     }
   }
 

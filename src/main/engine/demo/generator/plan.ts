@@ -1,5 +1,7 @@
 import { AppError } from '../../../../shared/result'
+import { DESIGN_DOC_COUNT } from './design-docs'
 import { FORMS } from './forms'
+import { replicationLogCount } from './logs'
 import type { Hierarchy } from './hierarchy'
 import type { CategoryCounts } from './types'
 
@@ -14,8 +16,8 @@ export const contactBudget = (docs: number): number =>
   Math.max(12, Math.min(MAX_CONTACTS, Math.round(docs * CONTACT_SHARE)))
 
 /**
- * Splits `docs` into categories so that they add up exactly: fixed documents, the hierarchy and
- * its users as built, then tasks, targets (at most one per user and month of the 24), telemetry
+ * Splits `docs` into categories so that they add up exactly: fixed documents (design documents,
+ * settings, forms), the hierarchy, its users and their `medic-logs` documents as built, then tasks, targets (at most one per user and month of the 24), telemetry
  * and feedback by share, and the rest between reports and Sentinel info documents.
  */
 export function planCounts(docs: number, hierarchy: Hierarchy): CategoryCounts {
@@ -26,7 +28,8 @@ export function planCounts(docs: number, hierarchy: Hierarchy): CategoryCounts {
   const persons = hierarchy.nodes.length - places
   const users = hierarchy.users.length
   const forms = FORMS.filter((f) => !f.sms).length
-  const fixed = 2 + forms + places + persons + 2 * users
+  const logs = users + replicationLogCount(users)
+  const fixed = DESIGN_DOC_COUNT + 1 + forms + places + persons + 2 * users + logs
   const rest = docs - fixed
   if (rest < 20) {
     throw new AppError('BAD_REQUEST', `A demo needs at least ${fixed + 20} documents.`)
@@ -38,7 +41,7 @@ export function planCounts(docs: number, hierarchy: Hierarchy): CategoryCounts {
   const remaining = rest - task - target - telemetry - feedback
   const report = Math.round(remaining * 0.58)
   return {
-    design: 1,
+    design: DESIGN_DOC_COUNT,
     settings: 1,
     form: forms,
     place: places,
@@ -51,5 +54,6 @@ export function planCounts(docs: number, hierarchy: Hierarchy): CategoryCounts {
     target,
     telemetry,
     feedback,
+    log: logs,
   }
 }

@@ -1,3 +1,4 @@
+import { attachmentStubs } from './attachments'
 import type { DocFate } from './fate'
 import type { Prng } from './prng'
 import type { CouchDoc } from './types'
@@ -38,9 +39,12 @@ export function previousRevisions(revisions: { start: number; ids: string[] }) {
   return { start: revisions.start - 1, ids: revisions.ids.slice(1) }
 }
 
-/** A copy of the document without `_revisions`: what CouchDB returns and the pipelines store. */
+/**
+ * A copy of the document as CouchDB returns it and the pipelines store it: without `_revisions`,
+ * attachments as stubs.
+ */
 export function stored(doc: CouchDoc): CouchDoc {
-  if (!('_revisions' in doc)) return doc
+  if (!('_revisions' in doc)) return attachmentStubs(doc)
   const { _revisions: _omit, ...rest } = doc
-  return rest as CouchDoc
+  return attachmentStubs(rest as CouchDoc)
 }

@@ -75,11 +75,6 @@ export function designBody(time: number): Body {
   }
 }
 
-export function earlierDesign(body: Body): Body {
-  const info = body.build_info as Record<string, unknown>
-  return { ...body, build_info: { ...info, version: '4.14.0', base_version: '4.14.0' } }
-}
-
 /** The app form documents (`form:<code>`, `type: form`); SMS forms live in the settings. */
 export function formBodies(time: number): Body[] {
   return FORMS.filter((form) => !form.sms).map((form) => ({

@@ -1,10 +1,10 @@
 /**
- * What the demo generator produces: CouchDB documents for the four CHT databases, each with a
+ * What the demo generator produces: CouchDB documents for the five CHT databases, each with a
  * deterministic revision history, in the order they are written.
  */
 
 /** The CouchDB databases of a CHT instance that the demo fills. */
-export type ChtDatabase = 'medic' | 'medic-sentinel' | 'medic-users-meta' | '_users'
+export type ChtDatabase = 'medic' | 'medic-sentinel' | 'medic-users-meta' | 'medic-logs' | '_users'
 
 /** The revision history CouchDB accepts with `new_edits: false`: newest first. */
 export interface Revisions {
@@ -36,6 +36,7 @@ export const DOC_CATEGORIES = [
   'target',
   'telemetry',
   'feedback',
+  'log',
 ] as const
 export type DocCategory = (typeof DOC_CATEGORIES)[number]
 

@@ -1,3 +1,4 @@
+import type { DemoCouch2pgRelease } from '../../../../shared/demo'
 import { COUCH2PG_ANALYTICS_OBJECTS } from './couch2pg-analytics-views'
 import { COUCH2PG_TABLE_INDEXES, COUCH2PG_TABLE_OBJECTS } from './couch2pg-tables'
 import { COUCH2PG_USERS_META_OBJECTS } from './couch2pg-users-meta-views'
@@ -38,6 +39,29 @@ const CUSTOM: readonly DemoSqlObject[] = [
 
 const ALL = [...INSTALLED, ...CUSTOM]
 
+/** Tables a database set up by a release before 3.6 (and never migrated by Postgrator) lacks. */
+const NOT_BEFORE_3_6 = new Set([
+  'couchdb_medic_logs',
+  'couchdb_medic_users',
+  'couch2pg_migrations',
+  'couch2pg_migrations_pkey',
+  'xmlforms_migrations',
+  'xmlforms_migrations_pkey',
+  'users_meta_migrations',
+  'users_meta_migrations_pkey',
+])
+const CUSTOM_INDEX_NAMES = new Set(CUSTOM_TABLE_INDEXES.map((o) => o.name))
+
+/**
+ * The objects of the demo's couch2pg database for a release: everything for `3.7`; for `3.5`,
+ * no migration tables, no logs or users table and none of the deployment's own expression
+ * indexes (so nothing the wizard does can lean on an index couch2pg does not create).
+ */
+export function couch2pgObjects(release: DemoCouch2pgRelease = '3.7'): readonly DemoSqlObject[] {
+  if (release === '3.7') return ALL
+  return ALL.filter((o) => !NOT_BEFORE_3_6.has(o.name) && !CUSTOM_INDEX_NAMES.has(o.name))
+}
+
 /** The objects cht-couch2pg 3.7 installs (tables, indexes, views, matviews, functions). */
 export const COUCH2PG_INSTALLED_OBJECTS: readonly DemoDbObject[] = INSTALLED.map(describeObject)
 
@@ -52,11 +76,14 @@ export const COUCH2PG_SQL_OBJECTS: readonly DemoSqlObject[] = ALL
  *
  * `couchdb`, `couchdb_progress` (with its unique `couchdb_progress_source` index),
  * `couchdb_users_meta`, `couchdb_medic_logs`, `couchdb_medic_users` and the three postgrator
- * tracking tables with their rows. Run it before bulk-loading documents; then run
- * `installCouch2pgIndexes` and `installCouch2pgObjects`. Idempotent.
+ * tracking tables with their rows (for `3.5`: see `couch2pgObjects`). Run it before bulk-loading
+ * documents; then run `installCouch2pgIndexes` and `installCouch2pgObjects`. Idempotent.
  */
-export async function installCouch2pgTables(client: SqlClient): Promise<void> {
-  await runPhase(client, ALL, 'tables')
+export async function installCouch2pgTables(
+  client: SqlClient,
+  release: DemoCouch2pgRelease = '3.7',
+): Promise<void> {
+  await runPhase(client, couch2pgObjects(release), 'tables')
 }
 
 /**
@@ -69,8 +96,11 @@ export async function installCouch2pgTables(client: SqlClient): Promise<void> {
  * `couchdb_doc_reported_date`, and `couchdb_users_meta_doc_id` (UNIQUE) /
  * `couchdb_users_meta_doc_type`. Idempotent.
  */
-export async function installCouch2pgIndexes(client: SqlClient): Promise<void> {
-  await runPhase(client, ALL, 'indexes')
+export async function installCouch2pgIndexes(
+  client: SqlClient,
+  release: DemoCouch2pgRelease = '3.7',
+): Promise<void> {
+  await runPhase(client, couch2pgObjects(release), 'indexes')
 }
 
 /**
@@ -82,6 +112,9 @@ export async function installCouch2pgIndexes(client: SqlClient): Promise<void> {
  * formviews cast `fields` values (see `DEMO_FORM_FIELDS`): a report with a malformed date or
  * number makes this fail, naming the statement. Idempotent.
  */
-export async function installCouch2pgObjects(client: SqlClient): Promise<void> {
-  await runPhase(client, ALL, 'objects')
+export async function installCouch2pgObjects(
+  client: SqlClient,
+  release: DemoCouch2pgRelease = '3.7',
+): Promise<void> {
+  await runPhase(client, couch2pgObjects(release), 'objects')
 }
