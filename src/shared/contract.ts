@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { intentSchema } from './intents'
 import { passwordSourceSchema } from './connections'
-import { demoEndpointsSchema, demoManifestSchema, demoSizeSchema } from './demo'
+import {
+  demoCouch2pgReleaseSchema,
+  demoDiscrepancyModeSchema,
+  demoEndpointsSchema,
+  demoManifestSchema,
+  demoSizeSchema,
+} from './demo'
 import { jobIdSchema, jobSnapshotSchema, jobStartedSchema } from './jobs'
 import { pathSchema } from './paths'
 import { projectPatchSchema } from './project-patch'
@@ -27,6 +33,11 @@ export const recentEntrySchema = z.object({
   openedAt: z.string(),
 })
 export type RecentEntry = z.infer<typeof recentEntrySchema>
+
+/** A recent entry as the welcome screen lists it: `missing` when its file is known to be gone. */
+export const recentListEntrySchema = recentEntrySchema.extend({ missing: z.boolean() })
+export type RecentListEntry = z.infer<typeof recentListEntrySchema>
+const recentList = z.object({ entries: z.array(recentListEntrySchema) })
 
 export const preferencesSchema = z.object({
   userName: z.string().max(200),
@@ -60,6 +71,30 @@ export const demoStartedSchema = z.object({
 })
 export type DemoStarted = z.infer<typeof demoStartedSchema>
 
+/** The demo deployment of this wizard, for the welcome screen (also after a reload). */
+export const demoStatusSchema = z.object({
+  /** True while a demo runs and works; false when none runs, or it stopped working (`failure`). */
+  running: z.boolean(),
+  endpoints: demoEndpointsSchema.nullable(),
+  manifestPath: z.string().nullable(),
+  dir: z.string().nullable(),
+  /** True when the demo's folder stays after it stops (`--keep`). */
+  kept: z.boolean(),
+  projectPath: z.string().nullable(),
+  size: demoSizeSchema.nullable(),
+  documents: z.number().int().nullable(),
+  startedAt: z.string().nullable(),
+  /** Why a started demo no longer works (a server stopped from outside), or null. */
+  failure: z.string().nullable(),
+})
+export type DemoStatus = z.infer<typeof demoStatusSchema>
+
+/**
+ * Set by the person after the warning that a path lies in a demo's temporary folder (removed
+ * when the demo stops); without it such a path is refused with `DEMO_FOLDER`.
+ */
+const allowDemoFolder = z.boolean().optional()
+
 export const contract = {
   'app.info': { input: empty, output: appInfoSchema },
   'app.preferences': { input: empty, output: preferencesSchema },
@@ -90,7 +125,7 @@ export const contract = {
   },
   'project.save': { input: empty, output: projectPatchSchema },
   'project.saveAs': {
-    input: z.object({ path: optionalPath }).strict(),
+    input: z.object({ path: optionalPath, allowDemoFolder }).strict(),
     output: projectPatchSchema,
   },
   'project.close': {
@@ -101,9 +136,14 @@ export const contract = {
     input: z.object({ intents: z.array(intentSchema).min(1).max(100) }).strict(),
     output: projectPatchSchema,
   },
-  'project.recent': { input: empty, output: z.object({ entries: z.array(recentEntrySchema) }) },
+  /** The recent list, each entry checked for a file that is gone (bounded in time). */
+  'project.recent': { input: empty, output: recentList },
+  /** Takes an entry off the recent list (the file is not touched); answers the new list. */
+  'project.forgetRecent': { input: z.object({ path: pathSchema }).strict(), output: recentList },
   'project.export': {
-    input: z.object({ format: z.literal('markdown'), path: optionalPath }).strict(),
+    input: z
+      .object({ format: z.literal('markdown'), path: optionalPath, allowDemoFolder })
+      .strict(),
     output: z.object({ path: z.string(), bytes: z.number().int() }),
   },
   'connections.test': {
@@ -145,21 +185,21 @@ export const contract = {
         seed: z.number().int().min(-2_147_483_648).max(2_147_483_647).optional(),
         /** Keep the demo's servers' data, project and manifest in this folder (new or empty). */
         keep: optionalPath,
+        /** `none`: both pipelines caught up and identical (default `injected`). */
+        discrepancies: demoDiscrepancyModeSchema.optional(),
+        /** The couch2pg release the couch2pg database looks like (default `3.7`). */
+        couch2pgRelease: demoCouch2pgReleaseSchema.optional(),
+        /** couch2pg also syncs `_users` (`SYNC_DB_USERS`; default off). */
+        syncUsers: z.boolean().optional(),
         discardChanges: z.boolean().optional(),
       })
       .strict(),
     output: jobStartedSchema,
     job: demoStartedSchema,
   },
-  'demo.status': {
-    input: empty,
-    output: z.object({
-      running: z.boolean(),
-      endpoints: demoEndpointsSchema.nullable(),
-      manifestPath: z.string().nullable(),
-      dir: z.string().nullable(),
-    }),
-  },
+  'demo.status': { input: empty, output: demoStatusSchema },
+  /** Opens the running demo's project again (after it was closed); its path is the engine's. */
+  'demo.reopen': { input: empty, output: projectStateSchema },
   'demo.stop': { input: empty, output: z.object({ stopped: z.boolean() }) },
   'demo.manifest': { input: empty, output: demoManifestSchema },
   'jobs.list': {

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'IO_ERROR',
   'CANCELLED',
   'JOB_RUNNING',
+  /** A save or export path inside a demo's temporary folder, which goes when the demo stops. */
+  'DEMO_FOLDER',
   'SQL_REFUSED',
   'UNSUPPORTED',
   'INTERNAL',

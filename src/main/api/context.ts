@@ -1,10 +1,22 @@
 import type { Face } from '../../shared/contract'
 import type { Engine } from '../engine/engine'
 
+/** What the person chose after the warning that a path lies in a demo's temporary folder. */
+export type DemoFolderChoice = 'elsewhere' | 'proceed' | 'cancel'
+
 /** Native file dialogs; only the Electron face has them (SEC-10). */
 export interface DialogProvider {
   chooseOpenPath(): Promise<string | null>
   chooseSavePath(suggestedName: string, kind: 'project' | 'markdown'): Promise<string | null>
+  /**
+   * Warns that `path` is inside `demoDir`, which is removed when the demo stops, and asks whether
+   * to choose another place, go on, or cancel.
+   */
+  confirmDemoFolder(
+    path: string,
+    demoDir: string,
+    kind: 'project' | 'markdown',
+  ): Promise<DemoFolderChoice>
 }
 
 /**

@@ -1,5 +1,7 @@
+import { AppError } from '../../shared/result'
 import { checkKeepDir } from '../engine/demo/demo-dir'
 import { DEMO_JOB_KEY, runDemoStart, stopDemo } from '../engine/demo/demo-job'
+import { demoVariantOf } from '../engine/demo/pipelines'
 import type { DomainHandlers } from './handler-types'
 import { ensureNoUnsavedChanges, resolvePath } from './paths'
 
@@ -11,7 +13,8 @@ import { ensureNoUnsavedChanges, resolvePath } from './paths'
  * with `JOB_RUNNING`.
  */
 export const demoHandlers: DomainHandlers<'demo'> = {
-  'demo.start': async ({ size, docs, seed, keep, discardChanges }, ctx) => {
+  'demo.start': async (input, ctx) => {
+    const { size, docs, seed, keep, discardChanges } = input
     await ensureNoUnsavedChanges(ctx, discardChanges)
     const keepDir = keep === undefined ? undefined : await resolvePath(ctx, keep, 'export')
     // A folder that is not new or empty is refused before anything starts.
@@ -28,6 +31,7 @@ export const demoHandlers: DomainHandlers<'demo'> = {
             ...(docs === undefined ? {} : { docs }),
             ...(seed === undefined ? {} : { seed }),
             ...(keepDir === undefined ? {} : { keepDir }),
+            variant: demoVariantOf(input),
           },
           job,
         ),
@@ -35,13 +39,29 @@ export const demoHandlers: DomainHandlers<'demo'> = {
     return { jobId }
   },
   'demo.status': async (_input, ctx) => {
-    const { running, deployment } = ctx.demo.status()
+    const { running, deployment, failure, startedAt } = ctx.demo.status()
     return {
       running,
       endpoints: deployment?.endpoints ?? null,
       manifestPath: deployment?.manifestPath ?? null,
       dir: deployment?.dir ?? null,
+      kept: deployment?.kept ?? false,
+      projectPath: deployment?.projectPath ?? null,
+      size: deployment?.manifest.size ?? null,
+      documents: deployment?.manifest.documents.total ?? null,
+      startedAt,
+      failure,
     }
+  },
+  'demo.reopen': async (_input, ctx) => {
+    const running = ctx.demo.current
+    if (!running) throw new AppError('NOT_FOUND', 'No demo deployment is running.')
+    await ensureNoUnsavedChanges(ctx, false)
+    // The path is the engine's own, never one from the page (SEC-10); its passwords are still
+    // kept for this session, from the start.
+    const state = await ctx.project.open(running.projectPath)
+    await ctx.prefs.addRecent(running.projectPath, state.document.name)
+    return state
   },
   'demo.stop': async (_input, ctx) => ({ stopped: await stopDemo(ctx) }),
   'demo.manifest': async (_input, ctx) =>

@@ -10,7 +10,7 @@ import {
   type SaveDialogOptions,
 } from 'electron'
 import { PROJECT_FILE_EXTENSION } from '../../shared/project-schema'
-import type { DialogProvider } from '../api/context'
+import type { DemoFolderChoice, DialogProvider } from '../api/context'
 
 /** The answer to "save the changes to this project?". */
 export type UnsavedChoice = 'save' | 'discard' | 'cancel'
@@ -79,6 +79,42 @@ export function createDialogProvider(options: DialogOptions): DialogProvider {
       )
       return result.canceled || !result.filePath ? null : result.filePath
     },
+    async confirmDemoFolder(path, demoDir, kind) {
+      const settings = demoFolderMessage(path, demoDir, kind)
+      const { response } = await parented(
+        (win) => dialog.showMessageBox(win, settings),
+        () => dialog.showMessageBox(settings),
+      )
+      return DEMO_FOLDER_CHOICES[response] ?? 'cancel'
+    },
+  }
+}
+
+/** The buttons of the demo-folder warning, in order; Escape means Cancel. */
+const DEMO_FOLDER_CHOICES: readonly DemoFolderChoice[] = ['elsewhere', 'proceed', 'cancel']
+
+/**
+ * The warning before a save or export into a demo's temporary folder: the file would be deleted
+ * with the folder when the demo stops. "Choose another place" is the default.
+ */
+export function demoFolderMessage(
+  path: string,
+  demoDir: string,
+  kind: 'project' | 'markdown',
+): MessageBoxOptions {
+  return {
+    type: 'warning',
+    buttons: [
+      'Choose another place',
+      kind === 'project' ? 'Save here anyway' : 'Export here anyway',
+      'Cancel',
+    ],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+    title: 'This folder is removed when the demo stops',
+    message: 'This folder is removed when the demo stops',
+    detail: `${path} is inside the demo's folder (${demoDir}). When the demo stops, the folder and everything in it are deleted.`,
   }
 }
 

@@ -12,6 +12,7 @@ import {
   type ConnectionServiceOptions,
 } from './connections/connection-service'
 import { createEnvSessionSecretStore, type SecretStore } from './connections/secret-store'
+import { temporaryDemoFolderOf } from './demo/demo-folder'
 import { createDemoService, type DemoService } from './demo/demo-service'
 import { sweepOrphanedDemos } from './demo/orphans'
 import { createEventHub } from './events/event-hub'
@@ -72,6 +73,8 @@ export interface EngineOptions {
   log?: Log
   /** The worker entry (default: `worker.js` beside the bundled engine). */
   workerScript?: string
+  /** The demo deployment service (default: one that starts real demos; tests pass a stand-in). */
+  demo?: DemoService
 }
 
 /** Builds the engine; the only `await` is reading the preferences. */
@@ -79,10 +82,17 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const configDir = options.configDir ?? defaultConfigDir()
   const log = options.log ?? createFileLog(logPathIn(configDir))
   const events = createEventHub<EngineEvent>(log)
+  const demo = options.demo ?? createDemoService()
   const prefs = await createPreferencesStore(
     configDir,
     { userName: defaultUserName() },
-    { warn: (message, error) => log.warn(message, error) },
+    {
+      warn: (message, error) => log.warn(message, error),
+      // One rule however a demo's project was opened (demo start, as a file, `serve --demo`): a
+      // file in a folder removed when its demo stops is never listed; it could not open again.
+      excludeFromRecent: async (path) =>
+        (await temporaryDemoFolderOf(path, demo.current, { registry: true })) !== null,
+    },
   )
   const project = createProjectService({
     appVersion: APP_VERSION,
@@ -97,7 +107,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     log: (message, error) => log.error(message, error),
     ...options.connectionOptions,
   })
-  const demo = createDemoService()
   // Demo servers left by a wizard that was killed (SIGKILL, a crash) are stopped and their
   // folders removed, in the background: nothing waits for it.
   void sweepOrphanedDemos({ log })

@@ -13,6 +13,10 @@ export class WelcomePage {
   readonly demoButton: Locator
   readonly demoProgress: Locator
   readonly demoCancel: Locator
+  /** The running demo, shown once its project is closed: its summary, Reopen and Stop. */
+  readonly demoRunning: Locator
+  readonly demoReopen: Locator
+  readonly demoStop: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'CHT Sync migration wizard' })
@@ -26,6 +30,9 @@ export class WelcomePage {
     this.demoButton = this.demo.getByRole('button', { name: 'Try the demo deployment' })
     this.demoProgress = this.demo.getByRole('progressbar')
     this.demoCancel = this.demo.getByRole('button', { name: 'Cancel' })
+    this.demoRunning = this.demo.getByTestId('demo-running')
+    this.demoReopen = this.demo.getByRole('button', { name: 'Reopen' })
+    this.demoStop = this.demo.getByRole('button', { name: 'Stop', exact: true })
   }
 
   async expectShown(): Promise<void> {
@@ -46,6 +53,17 @@ export class WelcomePage {
 
   recentEntry(name: string): Locator {
     return this.recent.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}\\b`) })
+  }
+
+  /** The list item of a recent entry, with its “File not found” mark and buttons. */
+  recentItem(name: string): Locator {
+    const entry = this.page.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}\\b`) })
+    return this.recent.getByRole('listitem').filter({ has: entry })
+  }
+
+  /** The “Remove from list” button of a recent entry whose file is gone. */
+  recentRemove(name: string): Locator {
+    return this.recent.getByRole('button', { name: `Remove from list: ${name}` })
   }
 }
 

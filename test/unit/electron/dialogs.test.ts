@@ -13,6 +13,7 @@ vi.mock('electron', () => ({ dialog }))
 import {
   askUnsavedChanges,
   createDialogProvider,
+  demoFolderMessage,
   existingDir,
   projectFilter,
   suggestedFileName,
@@ -117,5 +118,36 @@ describe('askUnsavedChanges', () => {
       cancelId: 2,
     })
     expect(options.message).toContain('Kenya')
+  })
+})
+
+describe('confirmDemoFolder', () => {
+  it.each([
+    [0, 'elsewhere'],
+    [1, 'proceed'],
+    [2, 'cancel'],
+    [7, 'cancel'],
+  ] as const)('maps button %i to %s', async (response, choice) => {
+    dialog.showMessageBox.mockResolvedValue({ response, checkboxChecked: false })
+    expect(await provider.confirmDemoFolder('/tmp/d/x.md', '/tmp/d', 'markdown')).toBe(choice)
+  })
+
+  it('warns that the folder goes with the demo, "Choose another place" first, Escape cancels', async () => {
+    dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false })
+    await provider.confirmDemoFolder('/tmp/d/copy.chtmig.json', '/tmp/d', 'project')
+    const [parent, options] = dialog.showMessageBox.mock.calls[0]!
+    expect(parent).toBe(win)
+    expect(options).toMatchObject({
+      type: 'warning',
+      buttons: ['Choose another place', 'Save here anyway', 'Cancel'],
+      defaultId: 0,
+      cancelId: 2,
+      message: 'This folder is removed when the demo stops',
+    })
+    expect(options.detail).toContain('/tmp/d/copy.chtmig.json')
+    expect(options.detail).toContain('(/tmp/d)')
+    expect(demoFolderMessage('/tmp/d/x.md', '/tmp/d', 'markdown').buttons).toContain(
+      'Export here anyway',
+    )
   })
 })

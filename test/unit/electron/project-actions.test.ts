@@ -19,6 +19,7 @@ const sendMenuCommand = vi.fn<ActionDeps['sendMenuCommand']>()
 const dialogs = {
   chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
   chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
+  confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
 }
 
 beforeEach(async () => {
@@ -26,6 +27,7 @@ beforeEach(async () => {
   for (const mock of [
     dialogs.chooseOpenPath,
     dialogs.chooseSavePath,
+    dialogs.confirmDemoFolder,
     askUnsaved,
     sendMenuCommand,
   ]) {

@@ -1,5 +1,5 @@
 import type { DemoStarted } from '../../../shared/contract'
-import type { DemoSize } from '../../../shared/demo'
+import type { DemoSize, DemoVariant } from '../../../shared/demo'
 import { ENDPOINT_IDS, type Connections } from '../../../shared/project-schema'
 import { AppError } from '../../../shared/result'
 import { profileIdentity } from '../connections/secret-store'
@@ -13,6 +13,8 @@ export interface DemoStartInput {
   seed?: number
   /** Keep everything in this folder (new or empty) when the demo stops. */
   keepDir?: string
+  /** Which shape of deployment (default `DEFAULT_DEMO_VARIANT`). */
+  variant?: DemoVariant
 }
 
 /** The job key that keeps two demo starts from running at once in one process. */
@@ -45,6 +47,8 @@ export async function runDemoStart(
   }
   job.progress({ phase: 'testing-connections', unit: 'steps', done: 0, total: 3, message: '' })
   const opened = await engine.project.open(deployment.projectPath)
+  // Like any opened file, through the recent list's one rule (a temporary demo's is not listed).
+  await engine.prefs.addRecent(deployment.projectPath, opened.document.name)
   await rememberPasswords(engine, deployment, opened.document.connections)
   const project = await testConnections(engine, deployment, opened.document.connections)
   return {

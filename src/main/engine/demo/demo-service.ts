@@ -11,6 +11,8 @@ export interface DemoStatus {
   deployment: DemoDeployment | null
   /** Why a started demo is no longer usable (a server stopped from outside), or null. */
   failure: string | null
+  /** When the running demo's start was asked for (ISO 8601), or null. */
+  startedAt: string | null
 }
 
 /**
@@ -36,6 +38,7 @@ export function createDemoService(
 ): DemoService {
   let current: DemoDeployment | null = null
   let failure: string | null = null
+  let startedAt: string | null = null
   let starting: Promise<DemoDeployment> | null = null
   const listeners = new Set<(message: string) => void>()
 
@@ -43,6 +46,7 @@ export function createDemoService(
     const running = current
     current = null
     failure = null
+    startedAt = null
     if (!running) return false
     await running.stop()
     return true
@@ -58,8 +62,10 @@ export function createDemoService(
       }
       starting = (async () => {
         await stop()
+        const askedAt = new Date().toISOString()
         const deployment = await start(options, job)
         current = deployment
+        startedAt = askedAt
         deployment.onFailure((message) => {
           if (current !== deployment) return
           failure = message
@@ -74,7 +80,12 @@ export function createDemoService(
       }
     },
     stop,
-    status: () => ({ running: current !== null && failure === null, deployment: current, failure }),
+    status: () => ({
+      running: current !== null && failure === null,
+      deployment: current,
+      failure,
+      startedAt,
+    }),
     async manifest(fallbackPath) {
       if (current) return current.manifest
       if (!fallbackPath) {

@@ -12,6 +12,11 @@ export interface PreferencesStoreOptions {
   now?: () => Date
   /** Where a failed write of the recent list is reported (it does not fail the caller). */
   warn?: (message: string, error: unknown) => void
+  /**
+   * Files never to list as recent: the engine passes "inside a demo's temporary folder", which
+   * is removed when the demo stops. Consulted on every `addRecent`; a failure counts as false.
+   */
+  excludeFromRecent?: (path: string) => Promise<boolean>
 }
 
 const errnoOf = (e: unknown): string | undefined =>
@@ -56,6 +61,15 @@ export async function createPreferencesStore(
     return prefs
   }
   const samePath = (a: string, b: string) => resolve(a) === resolve(b)
+  const excluded = async (path: string) => {
+    if (!options.excludeFromRecent) return false
+    try {
+      return await options.excludeFromRecent(path)
+    } catch (e) {
+      warn(`could not tell whether ${path} belongs in the recent list`, e)
+      return false
+    }
+  }
 
   return {
     get: () => prefs,
@@ -64,14 +78,21 @@ export async function createPreferencesStore(
       return persist()
     },
     async addRecent(path, name) {
+      if (await excluded(path)) {
+        // An entry written before the rule (or by another version) goes too: never listed.
+        if (!prefs.recent.some((r) => samePath(r.path, path))) return prefs
+        prefs = { ...prefs, recent: prefs.recent.filter((r) => !samePath(r.path, path)) }
+        return persistQuietly()
+      }
       const entry = { path: resolve(path), name, openedAt: now().toISOString() }
       const rest = prefs.recent.filter((r) => !samePath(r.path, path))
       prefs = { ...prefs, recent: [entry, ...rest].slice(0, MAX_RECENT) }
       return persistQuietly()
     },
     async removeRecent(path) {
+      if (!prefs.recent.some((r) => samePath(r.path, path))) return prefs
       prefs = { ...prefs, recent: prefs.recent.filter((r) => !samePath(r.path, path)) }
-      return persistQuietly()
+      return persist()
     },
     isRecent: (path) => prefs.recent.some((r) => samePath(r.path, path)),
   }

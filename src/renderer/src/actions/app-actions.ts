@@ -2,7 +2,7 @@ import { getApiClient } from '../api/client'
 import type { AppEvent, MenuCommand } from '../../../shared/events'
 import { hashToRoute } from '../lib/routes'
 import { useStore } from '../store'
-import { demoStartFinished } from './demo-actions'
+import { demoStartFinished, refreshDemoStatus } from './demo-actions'
 import { checkedJobResult, refreshJobs } from './job-actions'
 import {
   applyPatchOrReload,
@@ -28,8 +28,9 @@ export async function bootstrap(): Promise<void> {
     client.call('app.info', {}),
     client.call('app.preferences', {}),
     client.call('project.get', {}),
-    // A reloaded page re-attaches to the jobs the engine is still running.
+    // A reloaded page re-attaches to the jobs the engine is still running, and finds its demo.
     refreshJobs(),
+    refreshDemoStatus(),
   ])
   if (preferences.ok) store().setPreferences(preferences.value)
   if (current.ok) store().replaceProject(current.value.project)
@@ -84,8 +85,9 @@ export function handleAppEvent(event: AppEvent): void {
     case 'project.changed':
       store().replaceProject(event.project, { onlyIfNewer: true })
       // A whole project arrives when the event stream (re)connects, when events may have been
-      // missed: the jobs are asked for again too.
+      // missed: the jobs and the demo are asked for again too.
       void refreshJobs()
+      void refreshDemoStatus()
       return
     case 'project.patched':
       void applyPatchOrReload(event.patch)
@@ -99,6 +101,7 @@ export function handleAppEvent(event: AppEvent): void {
         demoStartFinished(checkedJobResult(event.job, event.result))
       return
     case 'demo.failed':
+      void refreshDemoStatus()
       store().showError({
         title: 'The demo deployment stopped working',
         message: event.message,

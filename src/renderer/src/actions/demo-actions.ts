@@ -2,7 +2,7 @@ import type { DemoStarted } from '../../../shared/contract'
 import type { Result } from '../../../shared/result'
 import { getApiClient } from '../api/client'
 import { useStore } from '../store'
-import { adopt } from './project-actions'
+import { adopt, refreshRecent } from './project-actions'
 
 const store = () => useStore.getState()
 
@@ -28,6 +28,7 @@ export async function startDemo(): Promise<string | null> {
  * not. A cancelled start is announced, not shown as an error.
  */
 export function demoStartFinished(result: Result<unknown>): void {
+  void refreshDemoStatus()
   if (result.ok) {
     const value = result.value as DemoStarted
     adopt(value.project)
@@ -43,4 +44,61 @@ export function demoStartFinished(result: Result<unknown>): void {
     message: result.error.message,
     code: result.error.code,
   })
+}
+
+/** Numbers the status requests, so an answer that arrives after a newer one is dropped. */
+let statusRequests = 0
+
+/**
+ * Asks the engine about its demo deployment (at start, after a reload, a start, a stop, a
+ * failure, a reconnect), for the welcome screen's card.
+ */
+export async function refreshDemoStatus(): Promise<void> {
+  const request = ++statusRequests
+  const result = await getApiClient().call('demo.status', {})
+  if (result.ok && request === statusRequests) store().setDemo(result.value)
+}
+
+/** Opens the running demo's project again; the engine knows its path. Returns true once open. */
+export async function reopenDemo(): Promise<boolean> {
+  store().clearError()
+  const result = await getApiClient().call('demo.reopen', {})
+  if (result.ok) {
+    adopt(result.value)
+    store().announce(`Opened “${result.value.document.name}”.`)
+    return true
+  }
+  store().showError({
+    title: 'Could not reopen the demo project',
+    message: result.error.message,
+    code: result.error.code,
+  })
+  await refreshDemoStatus()
+  return false
+}
+
+/**
+ * Stops the running demo: its servers stop and its folder is removed (a kept one stays). The
+ * engine closes the demo's project first if it is open. Returns true once stopped.
+ */
+export async function stopRunningDemo(): Promise<boolean> {
+  store().clearError()
+  const before = store().demo
+  const result = await getApiClient().call('demo.stop', {})
+  await refreshDemoStatus()
+  if (!result.ok) {
+    store().showError({
+      title: 'Could not stop the demo deployment',
+      message: result.error.message,
+      code: result.error.code,
+    })
+    return false
+  }
+  void refreshRecent()
+  store().announce(
+    before?.kept && before.dir
+      ? `The demo deployment stopped. Its files stay in ${before.dir}.`
+      : 'The demo deployment stopped and its folder was removed.',
+  )
+  return true
 }

@@ -55,6 +55,19 @@ export async function refreshRecent(): Promise<void> {
   if (result.ok) store().setRecent(result.value.entries)
 }
 
+/** Takes an entry off the recent list (the file, if any, is left alone). True once removed. */
+export async function forgetRecent(path: string, name: string): Promise<boolean> {
+  store().clearError()
+  const result = await getApiClient().call('project.forgetRecent', { path })
+  if (!result.ok) {
+    fail(`Could not remove “${name}” from the list`, result.error, path)
+    return false
+  }
+  store().setRecent(result.value.entries)
+  store().announce(`Removed “${name}” from the recent projects.`)
+  return true
+}
+
 function fail(title: string, error: AppErrorData, path?: string): void {
   store().showError({ title, message: error.message, code: error.code, path })
 }
@@ -143,13 +156,28 @@ export async function saveProject(): Promise<boolean> {
   return false
 }
 
+/** How a typed save or export path is sent: `allowDemoFolder` once the person was warned. */
+export interface SaveOptions {
+  allowDemoFolder?: boolean
+}
+
+/** The input fields of a save or export to `path`. */
+const target = (path: string | undefined, options: SaveOptions) => ({
+  ...(path === undefined ? {} : { path }),
+  ...(options.allowDemoFolder ? { allowDemoFolder: true } : {}),
+})
+
 /**
  * Saves the project to another file. Returns null on success, or the engine's error for the
- * dialog that asked (a dismissed native dialog counts as success: nothing to report).
+ * dialog that asked (a dismissed native dialog counts as success: nothing to report); a typed
+ * path in a demo's temporary folder answers `DEMO_FOLDER` until `allowDemoFolder` is given.
  */
-export async function saveProjectAs(path: string | undefined): Promise<AppErrorData | null> {
+export async function saveProjectAs(
+  path: string | undefined,
+  options: SaveOptions = {},
+): Promise<AppErrorData | null> {
   store().setSaving(true)
-  const result = await getApiClient().call('project.saveAs', path === undefined ? {} : { path })
+  const result = await getApiClient().call('project.saveAs', target(path, options))
   store().setSaving(false)
   if (result.ok) {
     await applyPatchOrReload(result.value)
@@ -164,11 +192,14 @@ export async function saveProjectAs(path: string | undefined): Promise<AppErrorD
   return result.error
 }
 
-/** Writes the Markdown summary; same return convention as `saveProjectAs`. */
-export async function exportMarkdown(path: string | undefined): Promise<AppErrorData | null> {
+/** Writes the Markdown summary; same conventions as `saveProjectAs`. */
+export async function exportMarkdown(
+  path: string | undefined,
+  options: SaveOptions = {},
+): Promise<AppErrorData | null> {
   const result = await getApiClient().call('project.export', {
     format: 'markdown',
-    ...(path === undefined ? {} : { path }),
+    ...target(path, options),
   })
   if (result.ok) {
     const kb = Math.max(1, Math.round(result.value.bytes / 1024))

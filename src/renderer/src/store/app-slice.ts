@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { AppInfo, Preferences, RecentEntry } from '../../../shared/contract'
+import type { AppInfo, Preferences, RecentListEntry } from '../../../shared/contract'
 import type { ErrorCode } from '../../../shared/result'
 import type { Store } from './index'
 
@@ -21,12 +21,14 @@ export interface AppSlice {
   appState: 'loading' | 'ready'
   info: AppInfo | null
   preferences: Preferences
+  /** The recent list as the engine last checked it (`missing` marks files that are gone). */
+  recent: RecentListEntry[]
   error: ErrorBanner | null
   /** A visible confirmation of something that happened out of sight (an export, a copy). */
   notice: string | null
   setReady(info: AppInfo | null): void
   setPreferences(preferences: Preferences): void
-  setRecent(recent: RecentEntry[]): void
+  setRecent(recent: RecentListEntry[]): void
   showError(error: ErrorBanner): void
   clearError(): void
   showNotice(notice: string | null): void
@@ -36,11 +38,12 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set) => ({
   appState: 'loading',
   info: null,
   preferences: { userName: '', recent: [] },
+  recent: [],
   error: null,
   notice: null,
   setReady: (info) => set({ appState: 'ready', info }),
   setPreferences: (preferences) => set({ preferences }),
-  setRecent: (recent) => set((state) => ({ preferences: { ...state.preferences, recent } })),
+  setRecent: (recent) => set({ recent }),
   showError: (error) => set({ error }),
   clearError: () => set({ error: null }),
   showNotice: (notice) => set({ notice }),

@@ -1,27 +1,55 @@
 import { useId, useState, useTransition, type FormEvent } from 'react'
-import { exportMarkdown, saveProjectAs } from '../../actions/project-actions'
-import { baseName, dirName, joinPath, slugify, withExtension } from '../../lib/format'
+import type { AppErrorData } from '../../../../shared/result'
+import { exportMarkdown, saveProjectAs, type SaveOptions } from '../../actions/project-actions'
+import { baseName, joinPath } from '../../lib/format'
+import { suggestedSavePath } from '../../lib/save-suggestion'
 import { useStore } from '../../store'
-import { Modal } from './Modal'
 import { FieldError } from '../common/FieldError'
+import { DemoFolderWarning } from './DemoFolderWarning'
+import { Modal } from './Modal'
+
+/** A path the engine answered `DEMO_FOLDER` for: it waits for the person's decision. */
+interface Warning {
+  path: string
+  demoDir: string
+}
+
+const demoDirOf = (error: AppErrorData): string =>
+  typeof error.details?.demoDir === 'string' ? error.details.demoDir : ''
 
 /**
  * Browser mode's stand-in for the save dialog: asks for the path of the project copy (Save As)
  * or of the Markdown summary (Export). The desktop app uses the system's dialogs instead.
+ *
+ * It suggests a path beside the project's file, or in the default projects folder for a demo's
+ * project (`suggestedSavePath`). A path inside a running demo's folder brings a warning first.
  */
 export function PathDialog({ kind }: { kind: 'saveAs' | 'export' }) {
   const closeDialog = useStore((s) => s.closeDialog)
-  const suggestion = useStore((s) => {
-    const project = s.project
-    const name = `${slugify(project?.document.name ?? 'migration')}.chtmig.json`
-    const base = project?.path ?? joinPath(s.info?.defaultProjectDir ?? '', name)
-    if (kind === 'export') return withExtension(base, '.md')
-    return project?.path ? joinPath(dirName(base), `copy-of-${baseName(base)}`) : base
-  })
+  const defaultDir = useStore((s) => s.info?.defaultProjectDir ?? '')
+  const suggestion = useStore((s) => suggestedSavePath(kind, s.project, defaultDir))
   const [path, setPath] = useState(suggestion)
   const [error, setError] = useState<string | null>(null)
+  const [warning, setWarning] = useState<Warning | null>(null)
   const [pending, startTransition] = useTransition()
   const id = useId()
+
+  const run = (target: string, options: SaveOptions) =>
+    startTransition(async () => {
+      const failure =
+        kind === 'saveAs'
+          ? await saveProjectAs(target, options)
+          : await exportMarkdown(target, options)
+      if (!failure) {
+        closeDialog()
+      } else if (failure.code === 'DEMO_FOLDER' && !options.allowDemoFolder) {
+        setError(null)
+        setWarning({ path: target, demoDir: demoDirOf(failure) })
+      } else {
+        setWarning(null)
+        setError(failure.message)
+      }
+    })
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -30,51 +58,62 @@ export function PathDialog({ kind }: { kind: 'saveAs' | 'export' }) {
       setError('Give the path of the file.')
       return
     }
-    startTransition(async () => {
-      const failure =
-        kind === 'saveAs' ? await saveProjectAs(trimmed) : await exportMarkdown(trimmed)
-      if (failure) setError(failure.message)
-      else closeDialog()
-    })
+    run(trimmed, {})
+  }
+
+  const elsewhere = () => {
+    if (warning) setPath(joinPath(defaultDir, baseName(warning.path)))
+    setWarning(null)
   }
 
   const title = kind === 'saveAs' ? 'Save the project as' : 'Export a Markdown summary'
   return (
     <Modal title={title} onCancel={closeDialog}>
-      {() => (
-        <form onSubmit={submit}>
-          <div className="field">
-            <label htmlFor={id}>
-              {kind === 'saveAs' ? 'Path of the new project file' : 'Path of the Markdown file'}
-            </label>
-            <input
-              id={id}
-              className="input input-mono"
-              value={path}
-              required
-              autoFocus
-              spellCheck={false}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-              onChange={(e) => setPath(e.target.value)}
-            />
-            <p id={`${id}-hint`} className="hint">
-              {kind === 'saveAs'
-                ? 'From now on the project is saved to this file; the current file stays as it is.'
-                : 'The summary lists every step and item with its status, notes, evidence and results.'}
-            </p>
-            <FieldError fieldId={id} error={error} />
-          </div>
-          <div className="modal-actions">
-            <button type="submit" className="button button-primary" disabled={pending}>
-              {kind === 'saveAs' ? 'Save' : 'Export'}
-            </button>
-            <button type="button" className="button" onClick={closeDialog}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
+      {() =>
+        warning ? (
+          <DemoFolderWarning
+            kind={kind}
+            path={warning.path}
+            demoDir={warning.demoDir}
+            pending={pending}
+            onElsewhere={elsewhere}
+            onProceed={() => run(warning.path, { allowDemoFolder: true })}
+          />
+        ) : (
+          <form onSubmit={submit}>
+            <div className="field">
+              <label htmlFor={id}>
+                {kind === 'saveAs' ? 'Path of the new project file' : 'Path of the Markdown file'}
+              </label>
+              <input
+                id={id}
+                className="input input-mono"
+                value={path}
+                required
+                autoFocus
+                spellCheck={false}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+                onChange={(e) => setPath(e.target.value)}
+              />
+              <p id={`${id}-hint`} className="hint">
+                {kind === 'saveAs'
+                  ? 'From now on the project is saved to this file; the current file stays as it is.'
+                  : 'The summary lists every step and item with its status, notes, evidence and results.'}
+              </p>
+              <FieldError fieldId={id} error={error} />
+            </div>
+            <div className="modal-actions">
+              <button type="submit" className="button button-primary" disabled={pending}>
+                {kind === 'saveAs' ? 'Save' : 'Export'}
+              </button>
+              <button type="button" className="button" onClick={closeDialog}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        )
+      }
     </Modal>
   )
 }

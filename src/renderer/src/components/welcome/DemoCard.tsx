@@ -1,20 +1,24 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { cancelJob } from '../../actions/job-actions'
 import { startDemo } from '../../actions/demo-actions'
 import { useStore } from '../../store'
 import { selectRunningJob } from '../../store/selectors'
 import { JobProgressView } from '../jobs/JobProgressView'
+import { RunningDemo } from './RunningDemo'
 
 /**
  * “Try the demo deployment”: starts a throwaway CHT instance on this machine (a CouchDB-compatible
  * server, and PostgreSQL with a couch2pg and a CHT Sync database, with a few known differences)
  * and opens a project pointing at it. While a start runs (this page's, or one a reloaded page
- * found running) it shows its progress with Cancel.
+ * found running) it shows its progress with Cancel; while a demo runs (its project closed, or
+ * the page reloaded) it shows that demo with Reopen and Stop, as the engine's `demo.status` says.
  */
 export function DemoCard() {
   const job = useStore(selectRunningJob('demo.start'))
+  const demo = useStore((s) => s.demo)
   const [requested, setRequested] = useState(false)
   const [cancelling, setCancelling] = useState<string | null>(null)
+  const heading = useRef<HTMLHeadingElement>(null)
 
   const start = async () => {
     setRequested(true)
@@ -31,15 +35,24 @@ export function DemoCard() {
     void cancelJob(job.jobId)
   }
 
+  const starting = job !== undefined || requested
+  const running = !starting && demo?.dir ? demo : null
   return (
     <section className="card demo-card" aria-labelledby="demo-heading">
-      <h2 id="demo-heading">Try it without a real CHT</h2>
-      <p>
-        The demo deployment runs on this machine only: a CouchDB with the CHT databases, a couch2pg
-        database and a CHT Sync database, filled with about 20,000 made-up documents and a few known
-        differences for the checks to find. It is removed when you stop the wizard.
-      </p>
-      {job || requested ? (
+      <h2 id="demo-heading" ref={heading} tabIndex={-1}>
+        Try it without a real CHT
+      </h2>
+      {running ? (
+        <RunningDemo demo={running} onStopped={() => heading.current?.focus()} />
+      ) : (
+        <p>
+          The demo deployment runs on this machine only: a CouchDB with the CHT databases, a
+          couch2pg database and a CHT Sync database, filled with about 20,000 made-up documents and
+          a few known differences for the checks to find. It is removed when you stop it or the
+          wizard.
+        </p>
+      )}
+      {starting ? (
         <div className="demo-progress">
           <JobProgressView
             job={job ?? null}
@@ -57,7 +70,7 @@ export function DemoCard() {
             </button>
           </div>
         </div>
-      ) : (
+      ) : running ? null : (
         <div className="form-actions">
           <button type="button" className="button button-primary" onClick={() => void start()}>
             Try the demo deployment
