@@ -35,7 +35,16 @@ describe('cht-migrate demo options', () => {
     expect(io.stdout()).toMatch(/\n\s+demo\s+Start a demo CHT deployment/)
     const own = memoryIo()
     expect(await main(['demo', '--help'], own.io)).toBe(ExitCode.Ok)
-    for (const option of ['--size SIZE', '--docs N', '--seed S', '--keep DIR', '--json']) {
+    for (const option of [
+      '--size SIZE',
+      '--docs N',
+      '--seed S',
+      '--keep DIR',
+      '--discrepancies MODE',
+      '--couch2pg-release R',
+      '--sync-users',
+      '--json',
+    ]) {
       expect(own.stdout()).toContain(option)
     }
   })
@@ -52,6 +61,9 @@ describe('cht-migrate demo options', () => {
       ],
       [['demo', '--seed', '99999999999'], /--seed/],
       [['demo', '--unknown'], /Unknown option '--unknown'/],
+      [['demo', '--discrepancies', 'some'], /Invalid --discrepancies “some”/],
+      [['demo', '--couch2pg-release', '2.0'], /Invalid --couch2pg-release “2.0”/],
+      [['demo', '--couch2pg-release', '3.5', '--sync-users'], /from release 3.6 on/],
     ] as const) {
       const io = memoryIo()
       expect(await main([...args], io.io), args.join(' ')).toBe(ExitCode.BadInput)

@@ -20,6 +20,7 @@ interface Actions {
   reopenDemo(): Promise<boolean>
   stopRunningDemo(): Promise<boolean>
   forgetRecent(path: string, name: string): Promise<boolean>
+  startDemo(variant?: Record<string, unknown>): Promise<string | null>
 }
 const ACTIONS = '../../../src/renderer/src/actions'
 let actions: Actions
@@ -154,5 +155,20 @@ describe('forgetRecent', () => {
     call.mockResolvedValueOnce({ ok: false, error: { code: 'IO_ERROR', message: 'read-only' } })
     expect(await forgetRecent('/p/a', 'A')).toBe(false)
     expect(useStore.getState().error).toMatchObject({ message: 'read-only', path: '/p/a' })
+  })
+})
+
+describe('startDemo', () => {
+  it('asks for the small demo with the variant chosen under Demo options', async () => {
+    call.mockResolvedValueOnce(ok({ jobId: 'j1' }))
+    await expect(
+      actions.startDemo({ discrepancies: 'none', couch2pgRelease: '3.5', syncUsers: false }),
+    ).resolves.toBe('j1')
+    expect(call).toHaveBeenLastCalledWith('demo.start', {
+      size: 'small',
+      discrepancies: 'none',
+      couch2pgRelease: '3.5',
+      syncUsers: false,
+    })
   })
 })

@@ -1,4 +1,5 @@
 import type { DemoStarted } from '../../../shared/contract'
+import type { DemoVariant } from '../../../shared/demo'
 import type { Result } from '../../../shared/result'
 import { getApiClient } from '../api/client'
 import { useStore } from '../store'
@@ -11,9 +12,11 @@ const store = () => useStore.getState()
  * `demoStartFinished`; a refused start (one already running: `JOB_RUNNING`, unsaved changes…)
  * becomes the alert at once.
  */
-export async function startDemo(): Promise<string | null> {
+export async function startDemo(
+  variant: Partial<Pick<DemoVariant, 'discrepancies' | 'couch2pgRelease' | 'syncUsers'>> = {},
+): Promise<string | null> {
   store().clearError()
-  const started = await getApiClient().call('demo.start', { size: 'small' })
+  const started = await getApiClient().call('demo.start', { size: 'small', ...variant })
   if (started.ok) return started.value.jobId
   store().showError({
     title: 'Could not start the demo deployment',

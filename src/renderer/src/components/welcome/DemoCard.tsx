@@ -4,6 +4,7 @@ import { startDemo } from '../../actions/demo-actions'
 import { useStore } from '../../store'
 import { selectRunningJob } from '../../store/selectors'
 import { JobProgressView } from '../jobs/JobProgressView'
+import { DEFAULT_DEMO_CHOICE, DemoOptions, type DemoChoice } from './DemoOptions'
 import { RunningDemo } from './RunningDemo'
 
 /**
@@ -18,12 +19,13 @@ export function DemoCard() {
   const demo = useStore((s) => s.demo)
   const [requested, setRequested] = useState(false)
   const [cancelling, setCancelling] = useState<string | null>(null)
+  const [choice, setChoice] = useState<DemoChoice>(DEFAULT_DEMO_CHOICE)
   const heading = useRef<HTMLHeadingElement>(null)
 
   const start = async () => {
     setRequested(true)
     try {
-      await startDemo()
+      await startDemo(choice)
     } finally {
       setRequested(false)
     }
@@ -71,11 +73,14 @@ export function DemoCard() {
           </div>
         </div>
       ) : running ? null : (
-        <div className="form-actions">
-          <button type="button" className="button button-primary" onClick={() => void start()}>
-            Try the demo deployment
-          </button>
-        </div>
+        <>
+          <DemoOptions value={choice} onChange={setChoice} />
+          <div className="form-actions">
+            <button type="button" className="button button-primary" onClick={() => void start()}>
+              Try the demo deployment
+            </button>
+          </div>
+        </>
       )}
     </section>
   )
