@@ -179,6 +179,7 @@ test('a saved project shows its stored connection results offline, marked Stale 
             era: 'v1',
             rawRows: 1200,
             rawRowsExact: false,
+            rawSplit: null,
             progress: { state: 'absent' },
             dataemon: null,
             // cht-pipeline 2 on a raw table without `source`: the describer warns.

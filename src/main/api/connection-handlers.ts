@@ -2,6 +2,7 @@ import type { PasswordSource } from '../../shared/connections'
 import { ENDPOINT_LABELS } from '../../shared/connection-targets'
 import { ENDPOINT_IDS, type EndpointId } from '../../shared/project-schema'
 import { AppError } from '../../shared/result'
+import { connectionContextOf } from '../../shared/results/connection-context'
 import { profileIdentity } from '../engine/connections/secret-store'
 import type { HandlerContext } from './context'
 import type { DomainHandlers } from './handler-types'
@@ -30,7 +31,8 @@ function requireIdentity(ctx: HandlerContext, endpoint: EndpointId): string {
  * `connections.*`: test the open project's connections and manage their passwords (SEC-09).
  *
  * A test is the engine's (`ConnectionService.test`: the password typed with it, else the secret
- * store's, else none); the handler records the result in the project (`connection.<endpoint>` on
+ * store's, else none; read against the project's latest facts of the other endpoints); the
+ * handler records the result in the project (`connection.<endpoint>` on
  * `plan.connections`, which pushes the change to every face) and returns it as stored. Passwords
  * never leave the main process: the renderer only learns where a password comes from.
  */
@@ -38,10 +40,14 @@ export const connectionHandlers: DomainHandlers<'connections'> = {
   'connections.test': async ({ endpoint, password }, ctx) => {
     const state = ctx.project.state
     if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
-    const result = await ctx.connections.test(endpoint, state.document.connections, {
-      typed: password ?? null,
-      secrets: ctx.secrets,
-    })
+    // Read against the latest facts of the other endpoints, so a PostgreSQL result can warn of
+    // a database its pipeline should copy and does not (the renderer tests CouchDB first).
+    const result = await ctx.connections.test(
+      endpoint,
+      state.document.connections,
+      { typed: password ?? null, secrets: ctx.secrets },
+      connectionContextOf(state.document.results),
+    )
     // The project may have been closed or replaced while the test ran; record only into the one
     // the test was about, and otherwise return the result unrecorded, with no history.
     if (ctx.project.state?.document.id !== state.document.id) return { ...result, history: [] }

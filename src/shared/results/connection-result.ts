@@ -62,20 +62,57 @@ export const tableFactSchema = z.object({
 })
 export type TableFact = z.infer<typeof tableFactSchema>
 
+/** Most progress rows kept per pipeline (a real couch2pg may serve several CHT instances). */
+export const MAX_PROGRESS_SOURCES = 50
+
+/**
+ * One row of a pipeline's `couchdb_progress`: which CouchDB database it copies and how far it got.
+ * The host in `source` is how the pipeline reaches CouchDB (`couchdb:5984/medic`, `couchdb/medic`),
+ * rarely the wizard's address, so rows are matched to databases by `database` only.
+ */
+export const progressSourceSchema = z.object({
+  /** `source` as the pipeline wrote it: `host:port/db` (couch2pg), `host/db` (CHT Sync). */
+  source: lineText,
+  /** The database it names (the last path segment); null when it names none (`default-source`). */
+  database: shortText.nullable(),
+  /**
+   * The stored sequence, clipped to a short text: opaque (reference 6.3), never ordered or
+   * subtracted; only its numeric prefix may be shown. Null when the row has none.
+   */
+  seq: shortText.nullable(),
+  /**
+   * CHT Sync's `pending` (changes left at its last read); null for couch2pg, before CHT Sync 1.0,
+   * on a source's first row (`seq '0'`) and after a failed read.
+   */
+  pending: z.number().int().nonnegative().nullable().default(null),
+  /** CHT Sync's `updated_at`; null for couch2pg and before CHT Sync 1.0. */
+  updatedAt: isoDate.nullable().default(null),
+})
+export type ProgressSource = z.infer<typeof progressSourceSchema>
+
+/** How couch2pg's release was known: from Postgrator's migration tables, or from its tables. */
+export const RELEASE_SOURCES = ['migrations', 'tables'] as const
+
 export const couch2pgFactsSchema = z.object({
   endpoint: z.literal('couch2pg'),
   server: postgresServerFactSchema,
   /** The schema holding couch2pg's `couchdb (doc jsonb)` table. */
   schema: shortText,
-  /** The release inferred from the tables, e.g. `3.7`; null when nothing tells. */
+  /** The release, e.g. `3.7` or `3.6 or later`; null when nothing tells. */
   release: shortText.nullable(),
+  /** Where `release` came from; null when unknown (and in results stored before it was kept). */
+  releaseFrom: z.enum(RELEASE_SOURCES).nullable().default(null),
   /** The newest migration applied per Postgrator table; absent tables are not listed. */
   migrations: z.array(z.object({ table: shortText, latest: z.number().int().nullable() })).max(10),
   tables: z.array(tableFactSchema).max(20),
   progress: z.object({
     table: z.boolean(),
     /** `source` values of `couchdb_progress` (`host:port/db`), as couch2pg wrote them. */
-    sources: z.array(lineText).max(50),
+    sources: z.array(lineText).max(MAX_PROGRESS_SOURCES),
+    /** The same rows with their database and sequence (empty in results stored before). */
+    bySource: z.array(progressSourceSchema).max(MAX_PROGRESS_SOURCES).default([]),
+    /** True when the table holds more rows than `bySource` lists. */
+    truncated: z.boolean().default(false),
   }),
 })
 export type Couch2pgFacts = z.infer<typeof couch2pgFactsSchema>
@@ -95,9 +132,23 @@ export const chtSyncProgressFactSchema = z.discriminatedUnion('state', [
     updatedAt: isoDate.nullable(),
     /** True when the table has `pending` and `updated_at` (CHT Sync 1.0 and later). */
     monitoringColumns: z.boolean(),
+    /** The rows, per source (at most 50; empty in results stored before they were kept). */
+    bySource: z.array(progressSourceSchema).max(MAX_PROGRESS_SOURCES).default([]),
   }),
 ])
 export type ChtSyncProgressFact = z.infer<typeof chtSyncProgressFactSchema>
+
+/**
+ * The raw table's rows split into live documents and `_deleted` stubs (CHT Sync keeps a stub per
+ * deleted document, reference 2.4). Exact when counted; otherwise the row estimate times the
+ * `_deleted` frequency of the column statistics (`pg_stats`).
+ */
+export const rawSplitSchema = z.object({
+  live: z.number().int().nonnegative(),
+  deleted: z.number().int().nonnegative(),
+  exact: z.boolean(),
+})
+export type RawSplit = z.infer<typeof rawSplitSchema>
 
 export const chtSyncFactsSchema = z.object({
   endpoint: z.literal('chtSync'),
@@ -107,6 +158,11 @@ export const chtSyncFactsSchema = z.object({
   era: chtSyncEraSchema,
   rawRows: z.number().int().nonnegative().nullable(),
   rawRowsExact: z.boolean(),
+  /**
+   * Live rows and `_deleted` stubs; null when the era has no `_deleted` column, when neither a
+   * count nor statistics tell, and in results stored before it was kept.
+   */
+  rawSplit: rawSplitSchema.nullable().default(null),
   progress: chtSyncProgressFactSchema,
   /** `_dataemon`'s shape: `v2` with `manifest` and `dbt_selector`; null when absent. */
   dataemon: z.enum(['v2', 'v1']).nullable(),

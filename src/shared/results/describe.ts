@@ -1,5 +1,7 @@
 import type { EvidenceItem } from './check-result'
-import { count, describeConnection, type DescribedFact } from './connection-describe'
+import { describeConnection, type ConnectionContext } from './connection-describe'
+import { count } from './describe-format'
+import type { DescribedFact } from './describe-endpoint-facts'
 import type { ResultDetails } from './result-schema'
 
 /**
@@ -38,10 +40,18 @@ function evidenceFact(item: EvidenceItem): DescribedFact {
   }
 }
 
-export function describeDetails(details: ResultDetails): ResultDescription {
+/**
+ * Any result's details for people. A connection result is read against `context`, the latest
+ * facts of the other endpoints (see `connectionContextOf`), so its warnings name the databases a
+ * pipeline should copy and does not.
+ */
+export function describeDetails(
+  details: ResultDetails,
+  context: ConnectionContext = {},
+): ResultDescription {
   switch (details.kind) {
     case 'connection': {
-      const { facts, warnings } = describeConnection(details)
+      const { facts, warnings } = describeConnection(details, context)
       return { facts, warnings, remedy: details.error?.hint ?? null }
     }
     case 'check':

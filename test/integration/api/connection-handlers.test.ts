@@ -15,6 +15,8 @@ import {
   chtSyncProfile,
   chtSyncV2Shape,
   COUCH2PG_SHAPE,
+  couchProfile,
+  couchServer,
   postgresProfile,
   silentServer,
   TEST_TIMEOUTS,
@@ -221,6 +223,47 @@ describe('connections.test', () => {
     )
     expect(error.code).toBe('BAD_REQUEST')
     expect(error.message).toMatch(/Save the CHT CouchDB connection first/)
+  })
+
+  it('reads a PostgreSQL result against the project’s latest CouchDB and couch2pg facts', async () => {
+    // CHT Sync copies medic only; couch2pg (COUCH2PG_SHAPE) copies medic and medic-sentinel.
+    const onlyMedic = await shaped(
+      'h-chtsync-medic',
+      `${chtSyncV2Shape('v1')}
+       DELETE FROM v1.couchdb_progress WHERE source LIKE '%/medic-sentinel';
+       DELETE FROM v1.dbt_results WHERE status = 'error';`,
+    )
+    const couch = await couchServer()
+    try {
+      await openProject(t, [
+        { type: 'connection.setCouchdb', profile: couchProfile(couch.url) },
+        { type: 'connection.setCouch2pg', profile: postgresProfile(couch2pgDb.name) },
+        { type: 'connection.setChtSync', profile: chtSyncProfile(onlyMedic.name) },
+      ])
+      // Alone, CHT Sync's own facts show nothing wrong.
+      const alone = await run(
+        'connections.test',
+        { endpoint: 'chtSync', password: server.password },
+        ctx,
+      )
+      expect(alone.verdict).toBe('pass')
+      // Tested together, CouchDB first, as the Connections page does.
+      await run('connections.test', { endpoint: 'couchdb', password: couch.adminPassword }, ctx)
+      await run('connections.test', { endpoint: 'couch2pg', password: server.password }, ctx)
+      const read = await run(
+        'connections.test',
+        { endpoint: 'chtSync', password: server.password },
+        ctx,
+      )
+      expect(read.verdict).toBe('warn')
+      expect(read.summary).toContain(
+        'Warning: couch2pg copies medic-sentinel but CHT Sync does not: add medic-sentinel to COUCHDB_DBS',
+      )
+      expect(ctx.project.state?.document.results['connection.chtSync']?.summary).toBe(read.summary)
+    } finally {
+      await couch.cleanup()
+      await onlyMedic.drop()
+    }
   })
 
   it('closes the project’s pools when the project closes', async () => {

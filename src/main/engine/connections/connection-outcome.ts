@@ -5,7 +5,11 @@ import {
 } from '../../../shared/connection-targets'
 import type { EndpointId } from '../../../shared/project-schema'
 import { clipText, TEXT_LIMITS, type Verdict } from '../../../shared/results/common'
-import { connectionSummary, describeConnection } from '../../../shared/results/connection-describe'
+import {
+  connectionSummary,
+  describeConnection,
+  type ConnectionContext,
+} from '../../../shared/results/connection-describe'
 import type {
   ConnectionDetails,
   ConnectionError,
@@ -30,10 +34,15 @@ export interface ConnectionOutcome {
  * checklist item `plan.connections`, against the display target, with the typed details.
  *
  * Verdicts: `pass` when connected, `warn` when connected with warnings (a schema clash, a
- * pipeline that needs CHT Sync 2), `error` when the test could not run (no profile, no
- * password), `fail` for every classified connection failure. Every text is clipped to its bound.
+ * pipeline that needs CHT Sync 2, a failed dbt run, a database the pipeline should copy and does
+ * not, read against `context`: the latest facts of the other endpoints), `error` when the test
+ * could not run (no profile, no password), `fail` for every classified connection failure. Every
+ * text is clipped to its bound.
  */
-export function connectionResult(outcome: ConnectionOutcome): NewResult {
+export function connectionResult(
+  outcome: ConnectionOutcome,
+  context: ConnectionContext = {},
+): NewResult {
   const error = outcome.error
     ? {
         ...outcome.error,
@@ -53,14 +62,15 @@ export function connectionResult(outcome: ConnectionOutcome): NewResult {
     legacyFacts: [],
   }
   let verdict: Verdict
-  if (error === null) verdict = describeConnection(details).warnings.length > 0 ? 'warn' : 'pass'
-  else verdict = error.kind === 'no_profile' || error.kind === 'no_password' ? 'error' : 'fail'
+  if (error === null) {
+    verdict = describeConnection(details, context).warnings.length > 0 ? 'warn' : 'pass'
+  } else verdict = error.kind === 'no_profile' || error.kind === 'no_password' ? 'error' : 'fail'
   return {
     id: CONNECTION_CHECK_IDS[outcome.endpoint],
     itemId: CONNECTIONS_ITEM_ID,
     title: `Connection to the ${ENDPOINT_LABELS[outcome.endpoint]}`,
     verdict,
-    summary: clipText(connectionSummary(details), TEXT_LIMITS.paragraph),
+    summary: clipText(connectionSummary(details, context), TEXT_LIMITS.paragraph),
     ranAt: outcome.ranAt,
     durationMs: outcome.durationMs,
     endpoints: [{ endpoint: outcome.endpoint, target: clipText(outcome.target, TEXT_LIMITS.line) }],

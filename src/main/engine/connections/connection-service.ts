@@ -7,6 +7,7 @@ import type {
   EndpointId,
   PostgresProfile,
 } from '../../../shared/project-schema'
+import type { ConnectionContext } from '../../../shared/results/connection-context'
 import type { NewResult } from '../../../shared/results/result-schema'
 import { DEFAULT_POSTGRES_LIMITS, isSocketHost, type PostgresLimits } from '../db/pool-config'
 import { createPostgresPools } from '../db/pools'
@@ -21,6 +22,7 @@ import { detectCouch2pg } from './detect-couch2pg'
 import { detectCouchdb } from './detect-couchdb'
 import type { Detection } from './detection'
 import { noPassword, noProfile } from './failures'
+import type { LookupAll } from './same-database'
 import { sniffPort } from './sniff-port'
 import { stderrLog } from '../log/log'
 
@@ -33,6 +35,8 @@ export interface ConnectionServiceOptions {
   deadlineMs?: number
   now?: () => Date
   log?: (message: string, error?: unknown) => void
+  /** Resolves host names when two PostgreSQL profiles are compared (node:dns unless given). */
+  lookup?: LookupAll
 }
 
 /** Tests connections and owns the project's database pools. */
@@ -42,11 +46,17 @@ export interface ConnectionService {
    * is and the typed facts the probes learnt, or the classified failure (with whatever was learnt
    * before it). The password is the one given (a string: typed, or the demo's), else the secret
    * store's, else none (see `passwordFor`). Never throws for a failing connection.
+   *
+   * `context` holds the latest facts of the other endpoints (`connectionContextOf` of the
+   * project's results): a PostgreSQL result then warns of the databases its pipeline should copy
+   * and does not. When several endpoints are tested together, test CouchDB first and pass its
+   * facts on.
    */
   test(
     endpoint: EndpointId,
     connections: Connections,
     password?: PasswordRequest | string | null,
+    context?: ConnectionContext,
   ): Promise<NewResult>
   /** The read-only inspection pool of a PostgreSQL endpoint, for the checks that follow. */
   postgres(
@@ -138,11 +148,11 @@ export function createConnectionService(options: ConnectionServiceOptions = {}):
     }
     const profile = connections.chtSync as ChtSyncProfile
     const pool = await pools.get(endpoint, profile, password)
-    return detectChtSync(pool, profile, connections.couch2pg, read)
+    return detectChtSync(pool, profile, connections.couch2pg, read, { lookup: options.lookup })
   }
 
   return {
-    async test(endpoint, connections, given = {}) {
+    async test(endpoint, connections, given = {}, context = {}) {
       const request: PasswordRequest =
         typeof given === 'string' || given === null ? { typed: given } : given
       const ranAt = now().toISOString()
@@ -165,13 +175,16 @@ export function createConnectionService(options: ConnectionServiceOptions = {}):
           deadlineMs,
           target,
         )
-        return connectionResult({
-          ...outcome,
-          durationMs: elapsed(),
-          serverLabel: detection.serverLabel,
-          facts: detection.facts,
-          error: null,
-        })
+        return connectionResult(
+          {
+            ...outcome,
+            durationMs: elapsed(),
+            serverLabel: detection.serverLabel,
+            facts: detection.facts,
+            error: null,
+          },
+          context,
+        )
       } catch (e) {
         const timeoutMs = endpoint === 'couchdb' ? requestTimeoutMs : limits.connectTimeoutMs
         let error = profile

@@ -6,19 +6,15 @@ import type {
   ChtSyncFacts,
   ChtSyncProgressFact,
 } from '../../../shared/results/connection-result'
-import {
-  findRelations,
-  hasColumns,
-  relationIn,
-  rowCounts,
-  serverInfo,
-  type Relation,
-} from '../db/catalog'
+import { findRelations, hasColumns, relationIn, serverInfo, type Relation } from '../db/catalog'
 import { qualified } from '../db/identifiers'
 import { readTransaction, type ReadOptions, type ReadTx } from '../db/read-transaction'
 import { ConnectionFailure } from './classify'
 import type { Detection } from './detection'
 import { noReadAccess } from './failures'
+import { readProgressRows } from './progress-rows'
+import { countRawTable } from './raw-count'
+import { sameDatabase, type SameDatabaseOptions } from './same-database'
 
 /**
  * The era of a raw table from its columns (reference 2.1): `source` ⇒ v2; `_deleted` without
@@ -32,13 +28,6 @@ export function rawTableEra(columns: readonly string[]): ChtSyncEra | null {
   if (has('source')) return 'v2'
   if (has('_deleted')) return 'v1'
   return 'pre-1.0'
-}
-
-/** True when both profiles name the same database on the same server. */
-export function sameDatabase(a: PostgresProfile, b: PostgresProfile): boolean {
-  return (
-    a.host.toLowerCase() === b.host.toLowerCase() && a.port === b.port && a.database === b.database
-  )
 }
 
 const short = (text: string) => clipText(text, TEXT_LIMITS.short)
@@ -56,6 +45,7 @@ async function progressFact(
   if (!progress.canSelect || !progress.schemaUsage) return { state: 'unreadable' }
   const table = qualified(progress.schema, progress.name)
   const modern = hasColumns(progress, 'pending', 'updated_at')
+  const { rows: bySource } = await readProgressRows(tx, progress)
   if (!modern) {
     const { rows } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)
     return {
@@ -64,6 +54,7 @@ async function progressFact(
       pending: null,
       updatedAt: null,
       monitoringColumns: false,
+      bySource,
     }
   }
   const { rows } = await tx.query<{ n: number; pending: string | null; updated: Date | null }>(
@@ -78,6 +69,7 @@ async function progressFact(
     pending: pending !== null && Number.isFinite(pending) && pending >= 0 ? pending : null,
     updatedAt: iso(row?.updated),
     monitoringColumns: true,
+    bySource,
   }
 }
 
@@ -85,9 +77,12 @@ async function latestDbtRun(tx: ReadTx, results: Relation): Promise<ChtSyncFacts
   if (!results.canSelect || !results.schemaUsage) return null
   if (!hasColumns(results, 'invocation_id', 'status', 'end_time')) return null
   const table = qualified(results.schema, results.name)
+  // dbt's statuses: models success/error/skipped, tests pass/fail/warn/error. A test's `warn` is
+  // its configured severity, not a failure.
   const { rows } = await tx.query<{ ended: Date | null; total: number; failed: number }>(
     `SELECT max(end_time) AS ended, count(*)::int AS total,
-            count(*) FILTER (WHERE status NOT IN ('success', 'pass', 'skipped'))::int AS failed
+            count(*) FILTER (WHERE status NOT IN ('success', 'pass', 'skipped', 'warn'))::int
+              AS failed
        FROM ${table}
       WHERE invocation_id = (SELECT invocation_id FROM ${table}
                               ORDER BY end_time DESC NULLS LAST LIMIT 1)`,
@@ -144,14 +139,21 @@ function notChtSync(
  * (`pending` and `updated_at` ⇒ 1.0 or later; its absence is normal in the Logstash era),
  * `_dataemon` (`manifest`, `dbt_selector` ⇒ v2), `document_metadata` (`instance`, `dbname` ⇒
  * cht-pipeline 2), the latest dbt run, and whether schema `public` of the couch2pg database is
- * used (the table names clash). Warnings are the describer's business, not a failure here.
+ * used (the table names clash; hosts compared by address, see `sameDatabase`). The raw table's
+ * rows are split into live rows and `_deleted` stubs (`countRawTable`), and the progress rows
+ * are read per source. Warnings are the describer's business, not a failure here.
  */
 export async function detectChtSync(
   pool: pg.Pool,
   profile: ChtSyncProfile,
   couch2pg: PostgresProfile | null,
   options: ReadOptions,
+  addresses: SameDatabaseOptions = {},
 ): Promise<Detection<ChtSyncFacts>> {
+  const clash =
+    profile.schema === 'public' &&
+    couch2pg !== null &&
+    (await sameDatabase(profile, couch2pg, addresses))
   return readTransaction(pool, options, async (tx) => {
     const info = await serverInfo(tx)
     const names = [
@@ -166,8 +168,6 @@ export async function detectChtSync(
     const inSchema = everywhere.filter((r) => r.schema === profile.schema)
     const raw = relationIn(inSchema, profile.schema, profile.table)
     const era = raw ? rawTableEra(raw.columns) : null
-    const clash =
-      profile.schema === 'public' && couch2pg !== null && sameDatabase(profile, couch2pg)
     if (!raw || !era) throw notChtSync(profile, info.database, everywhere, info.label, clash)
     if (!raw.schemaUsage || !raw.canSelect) {
       throw noReadAccess(
@@ -179,7 +179,7 @@ export async function detectChtSync(
       )
     }
 
-    const [rawCount] = await rowCounts(tx, [raw])
+    const rawCount = await countRawTable(tx, raw)
     const dataemon = relationIn(inSchema, profile.schema, '_dataemon')
     const metadata = relationIn(inSchema, profile.schema, 'document_metadata')
     const results = relationIn(inSchema, profile.schema, 'dbt_results')
@@ -189,8 +189,9 @@ export async function detectChtSync(
       schema: short(profile.schema),
       table: short(profile.table),
       era,
-      rawRows: rawCount?.rows ?? null,
-      rawRowsExact: rawCount?.exact ?? false,
+      rawRows: rawCount.rows,
+      rawRowsExact: rawCount.exact,
+      rawSplit: rawCount.split,
       progress: await progressFact(tx, relationIn(inSchema, profile.schema, 'couchdb_progress')),
       dataemon: dataemon ? (hasColumns(dataemon, 'manifest', 'dbt_selector') ? 'v2' : 'v1') : null,
       pipeline: metadata ? (hasColumns(metadata, 'instance', 'dbname') ? 'v2' : 'v1') : null,

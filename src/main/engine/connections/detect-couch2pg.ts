@@ -14,6 +14,7 @@ import { readTransaction, type ReadOptions, type ReadTx } from '../db/read-trans
 import { ConnectionFailure } from './classify'
 import type { Detection } from './detection'
 import { noReadAccess } from './failures'
+import { readProgressRows } from './progress-rows'
 
 /** The tables cht-couch2pg writes (reference 1.4–1.5), in its default schema. */
 export const COUCH2PG_TABLES = [
@@ -52,6 +53,20 @@ export function couch2pgRelease(
   return null
 }
 
+/**
+ * The cht-couch2pg release implied by which of its tables exist, for databases without migration
+ * tables (many real ones): `couchdb_medic_logs` or `couchdb_medic_users` came with 3.6;
+ * `couchdb_users_meta` with 3.2; `couchdb` (and `couchdb_progress`) alone is older. Null without
+ * a `couchdb` table.
+ */
+export function couch2pgReleaseFromTables(tables: readonly string[]): string | null {
+  const has = (name: string) => tables.includes(name)
+  if (!has('couchdb')) return null
+  if (has('couchdb_medic_logs') || has('couchdb_medic_users')) return '3.6 or later'
+  if (has('couchdb_users_meta')) return '3.2 – 3.5'
+  return 'before 3.2'
+}
+
 /** couch2pg's `couchdb` table has one column, `doc`; CHT Sync's has `_id` and more. */
 const isCouch2pgTable = (r: Relation) =>
   r.name === 'couchdb' && hasColumns(r, 'doc') && !r.columns.includes('_id')
@@ -73,16 +88,6 @@ async function maxVersion(tx: ReadTx, relation: Relation): Promise<number | null
   return Number.isSafeInteger(value) && value > 0 ? value : null
 }
 
-async function progressSources(tx: ReadTx, relation: Relation): Promise<string[]> {
-  if (!relation.canSelect || !hasColumns(relation, 'source')) return []
-  const { rows } = await tx.query<{ source: string }>(
-    `SELECT left(source::text, ${TEXT_LIMITS.line}) AS source
-       FROM ${qualified(relation.schema, relation.name)}
-      WHERE source IS NOT NULL ORDER BY source LIMIT 20`,
-  )
-  return rows.map((r) => clipText(String(r.source), TEXT_LIMITS.line))
-}
-
 const short = (text: string) => clipText(text, TEXT_LIMITS.short)
 
 /**
@@ -92,8 +97,9 @@ const short = (text: string) => clipText(text, TEXT_LIMITS.short)
  * Finds couch2pg's `couchdb (doc jsonb)` table in any schema (preferring the session's default),
  * refuses a database without it (`not_couch2pg`, saying when it is CHT Sync's) or one whose table
  * this user may not read (`permission`), then reads the release level from the migration tables,
- * the row count of each couch2pg table (exact where the planner knows little or the table is
- * small, its estimate otherwise) and the progress sources.
+ * (or, without them, from which tables exist), the row count of each couch2pg table (exact
+ * where the planner knows little or the table is small, an estimate otherwise) and the progress
+ * rows per source (`host:port/db`, its database and sequence).
  */
 export async function detectCouch2pg(
   pool: pg.Pool,
@@ -139,11 +145,15 @@ export async function detectCouch2pg(
     })
     const counts = await rowCounts(tx, present)
     const progress = relationIn(inSchema, schema, 'couchdb_progress')
+    const read = progress ? await readProgressRows(tx, progress) : { rows: [], truncated: false }
+    const fromMigrations = couch2pgRelease(versions)
+    const fromTables = couch2pgReleaseFromTables(present.map((r) => r.name))
     const facts: Couch2pgFacts = {
       endpoint: 'couch2pg',
       server: { version: info.version, database: info.database, user: info.user },
       schema: short(schema),
-      release: couch2pgRelease(versions),
+      release: fromMigrations ?? fromTables,
+      releaseFrom: fromMigrations ? 'migrations' : fromTables ? 'tables' : null,
       migrations,
       tables: present.map((r, i) => ({
         name: r.name,
@@ -152,7 +162,9 @@ export async function detectCouch2pg(
       })),
       progress: {
         table: progress !== undefined,
-        sources: progress ? await progressSources(tx, progress) : [],
+        sources: read.rows.map((r) => r.source),
+        bySource: read.rows,
+        truncated: read.truncated,
       },
     }
     return { serverLabel: info.label, facts }

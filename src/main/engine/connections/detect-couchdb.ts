@@ -1,18 +1,10 @@
+import { CHT_DATABASES } from '../../../shared/cht-databases'
 import { PASSWORD_ENV_VARS } from '../../../shared/connections'
 import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
 import type { CouchDatabaseFact, CouchdbFacts } from '../../../shared/results/connection-result'
 import { ConnectionFailure, type FailureLearnt } from './classify'
 import type { CouchResponse, CouchSession } from './couch-session'
 import type { Detection } from './detection'
-
-/** The CouchDB databases analytics reads (reference 6.1); `medic` must exist for a CHT. */
-export const CHT_DATABASES = [
-  'medic',
-  'medic-sentinel',
-  'medic-users-meta',
-  'medic-logs',
-  '_users',
-] as const
 
 export interface ServerIdentity {
   vendor: 'couchdb' | 'pouchdb-server'
@@ -164,6 +156,7 @@ export async function detectCouchdb(
   }
   const user = await signedInAs(session, username, server.label)
   const [databases, cht] = await Promise.all([
+    // The CHT databases analytics reads (reference 6.1); `medic` must exist for a CHT.
     Promise.all(CHT_DATABASES.map((name) => databaseState(session, name))),
     chtVersion(session),
   ])

@@ -22,9 +22,14 @@ export interface Relation {
   /** `r` table, `p` partitioned table, `v` view, `m` materialised view, `f` foreign table. */
   kind: string
   columns: string[]
-  /** The planner's row estimate; null when the table was never analysed (reltuples < 0). */
+  /**
+   * The planner's row estimate (`reltuples`); null when PostgreSQL 14 or later says the table was
+   * never analysed (-1). PostgreSQL 13 and older say 0 for that, so 0 may mean "unknown" too.
+   */
   estimatedRows: number | null
-  /** `pg_relation_size`: the main fork's size on disk. */
+  /** The statistics collector's live-row count (`n_live_tup`), kept without ANALYZE; else null. */
+  liveTuples: number | null
+  /** `pg_relation_size`: the main fork's size on disk (of its partitions, for a partitioned table). */
   bytes: number
   schemaUsage: boolean
   canSelect: boolean
@@ -77,6 +82,7 @@ export async function findRelations(
     kind: string
     columns: string[]
     reltuples: number
+    live_tuples: string | null
     bytes: string
     schema_usage: boolean
     can_select: boolean
@@ -86,7 +92,12 @@ export async function findRelations(
                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                   ORDER BY a.attnum) AS columns,
             c.reltuples::float8 AS reltuples,
-            pg_relation_size(c.oid)::text AS bytes,
+            (SELECT s.n_live_tup FROM pg_stat_all_tables s WHERE s.relid = c.oid)::text
+              AS live_tuples,
+            (CASE WHEN c.relkind = 'p'
+                  THEN (SELECT coalesce(sum(pg_relation_size(i.inhrelid)), 0) FROM pg_inherits i
+                         WHERE i.inhparent = c.oid)
+                  ELSE pg_relation_size(c.oid) END)::text AS bytes,
             has_schema_privilege(n.oid, 'USAGE') AS schema_usage,
             has_table_privilege(c.oid, 'SELECT') AS can_select
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -105,10 +116,16 @@ export async function findRelations(
     kind: r.kind,
     columns: r.columns,
     estimatedRows: r.reltuples < 0 ? null : Math.round(r.reltuples),
+    liveTuples: countOrNull(r.live_tuples),
     bytes: Number(r.bytes) || 0,
     schemaUsage: r.schema_usage,
     canSelect: r.can_select,
   }))
+}
+
+const countOrNull = (text: string | null): number | null => {
+  const n = text === null ? NaN : Number(text)
+  return Number.isSafeInteger(n) && n >= 0 ? n : null
 }
 
 /** The relation called `name` in `schema`, if it was found. */
@@ -122,32 +139,49 @@ export const hasColumns = (relation: Relation | undefined, ...columns: string[])
 /** Below this planner estimate a table is counted exactly (`count(*)` is quick). */
 export const EXACT_COUNT_BELOW = 100_000
 /**
- * A never-analysed table larger than this on disk is not counted in a probe: its `count(*)`
- * could outlast the probe's statement timeout. (100,000 small rows take a few MB.)
+ * A table larger than this on disk is never counted in a probe, whatever the planner says: its
+ * `count(*)` could outlast the probe's statement timeout. (100,000 small rows take a few MB.)
  */
 export const EXACT_COUNT_MAX_BYTES = 256 * 1024 * 1024
 
-/** A relation's row count: exact, or the planner's estimate, or unknown (null). */
+/** A relation's row count: exact, or an estimate, or unknown (null). */
 export interface RowCount {
   rows: number | null
   exact: boolean
 }
 
-const countable = (r: Relation) =>
+/**
+ * True when a probe may count the relation exactly: a readable table or materialised view, not
+ * large on disk, that the planner estimates small or knows nothing about. An estimate of 0 counts
+ * as small: PostgreSQL 13 and older say 0 for a table never analysed, and a table analysed while
+ * empty says 0 until the next ANALYZE, however many rows it holds since.
+ */
+export const isCountable = (r: Relation): boolean =>
   r.canSelect &&
   r.schemaUsage &&
   ['r', 'p', 'm'].includes(r.kind) &&
-  (r.estimatedRows === null
-    ? r.bytes <= EXACT_COUNT_MAX_BYTES
-    : r.estimatedRows < EXACT_COUNT_BELOW)
+  r.bytes <= EXACT_COUNT_MAX_BYTES &&
+  (r.estimatedRows === null || r.estimatedRows < EXACT_COUNT_BELOW)
 
 /**
- * Row counts of relations, in their order: exact `count(*)` for tables the planner knows nothing
- * about (never analysed) or estimates small, in one statement; the planner's estimate for the
- * rest, never a full count of millions of rows in a probe.
+ * The best estimate of a relation not counted: the planner's when it is above 0, else the
+ * statistics collector's live rows, else 0 for a relation with no pages at all; null (unknown)
+ * rather than a 0 that may be wrong.
+ */
+export function estimateRows(r: Relation): number | null {
+  if (r.estimatedRows !== null && r.estimatedRows > 0) return r.estimatedRows
+  if (r.liveTuples !== null && r.liveTuples > 0) return r.liveTuples
+  if (r.bytes === 0 && ['r', 'p', 'm'].includes(r.kind)) return 0
+  return null
+}
+
+/**
+ * Row counts of relations, in their order: exact `count(*)` for small tables and for tables the
+ * planner knows nothing about (see `isCountable`), in one statement; an estimate for the rest
+ * (`estimateRows`), never a full count of a large table in a probe.
  */
 export async function rowCounts(tx: ReadTx, relations: Relation[]): Promise<RowCount[]> {
-  const counted = relations.filter(countable)
+  const counted = relations.filter(isCountable)
   const exact = new Map<Relation, number>()
   if (counted.length > 0) {
     const columns = counted.map(
@@ -161,6 +195,6 @@ export async function rowCounts(tx: ReadTx, relations: Relation[]): Promise<RowC
   }
   return relations.map((r) => {
     const n = exact.get(r)
-    return n === undefined ? { rows: r.estimatedRows, exact: false } : { rows: n, exact: true }
+    return n === undefined ? { rows: estimateRows(r), exact: false } : { rows: n, exact: true }
   })
 }

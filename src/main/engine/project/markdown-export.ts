@@ -5,9 +5,13 @@ import type {
   ProjectDocument,
   StoredResult,
 } from '../../../shared/project-schema'
+import { CONNECTIONS_ITEM_ID } from '../../../shared/connection-targets'
 import { redactSecrets } from '../../../shared/redact'
+import { connectionContextOf } from '../../../shared/results/connection-context'
 import { describeDetails } from '../../../shared/results/describe'
+import { syncCoverage } from '../../../shared/results/sync-coverage'
 import type { StepDef } from '../../../shared/steps'
+import { renderCoverageMarkdown } from './coverage-markdown'
 
 const STATUS_LABEL: Record<ItemStatus, string> = {
   todo: 'To do',
@@ -29,8 +33,9 @@ const indent = (text: string, prefix: string) => text.split(/\r?\n/).join(`\n${p
  * Renders a readable Markdown summary of a project: per step its completion (done plus not
  * applicable, of all items), each item's status, note, evidence and who changed it when, and the
  * stored check results with their time, endpoint and verdict, marked stale past the project's
- * threshold. Items or results whose id this build's checklist no longer has are listed at the end
- * rather than dropped. Credentials pasted into free text are masked.
+ * threshold. Under the connections item, the databases each pipeline copies (`syncCoverage`).
+ * Items or results whose id this build's checklist no longer has are listed at the end rather
+ * than dropped. Credentials pasted into free text are masked.
  */
 export function renderProjectMarkdown(
   doc: ProjectDocument,
@@ -44,6 +49,8 @@ export function renderProjectMarkdown(
     resultsByItem.set(result.itemId, list)
   }
   const staleBefore = meta.exportedAt.getTime() - doc.settings.staleAfterDays * DAY_MS
+  // Connection results are read against the latest facts of the other endpoints, as on screen.
+  const context = connectionContextOf(doc.results)
   const out: string[] = [
     `# ${clean(doc.name)}`,
     '',
@@ -92,6 +99,11 @@ export function renderProjectMarkdown(
       lines.push('', 'Check results:', '')
       for (const result of results) lines.push(...renderResult(result))
     }
+    if (id === CONNECTIONS_ITEM_ID) {
+      lines.push(
+        ...renderCoverageMarkdown(syncCoverage(context.couchdb, context.couch2pg, context.chtSync)),
+      )
+    }
     return lines
   }
 
@@ -104,7 +116,7 @@ export function renderProjectMarkdown(
       `- **${result.verdict.toUpperCase()}** ${clean(result.title)}: ran ${result.ranAt}${against}${stale}${partial}`,
     ]
     if (result.summary.trim()) lines.push(`  ${indent(clean(result.summary), '  ')}`)
-    const { facts, warnings, remedy } = describeDetails(result.details)
+    const { facts, warnings, remedy } = describeDetails(result.details, context)
     for (const { label, value } of facts) lines.push(`  - ${clean(label)}: ${clean(value)}`)
     for (const warning of warnings) lines.push(`  - Warning: ${clean(warning)}`)
     if (remedy && !result.summary.includes(remedy)) lines.push(`  - What to do: ${clean(remedy)}`)

@@ -105,6 +105,8 @@ export async function testConnection(
 /**
  * Tests every endpoint that has a profile, one after the other, with the passwords the engine
  * already has; endpoints without a profile are skipped (and listed), not recorded as failures.
+ * CouchDB goes first, then couch2pg, then CHT Sync (the order of `ENDPOINT_IDS`): the engine reads
+ * each PostgreSQL result against the latest facts of the endpoints tested before it.
  */
 export async function testAll(): Promise<{ results: StoredResult[]; notSet: EndpointId[] }> {
   const connections = store().project?.document.connections

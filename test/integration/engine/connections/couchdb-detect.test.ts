@@ -64,7 +64,9 @@ describe('a CHT CouchDB', () => {
       ['_users', 'present', expect.any(Number)],
     ])
     const found = factsOf(result)
-    expect(found['CHT databases']).toMatch(/^medic \(25 documents\), medic-sentinel \(1 document\)/)
+    expect(found['CHT databases']).toMatch(
+      /^medic \(25 documents, 0 deleted\), medic-sentinel \(1 document, 0 deleted\)/,
+    )
     expect(found['Not on this server']).toBe('medic-logs')
     expect(found['Signed in as']).toBe('admin (server admin)')
     expect(found['CHT version']).toMatch(/^not reported/)

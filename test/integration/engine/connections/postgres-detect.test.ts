@@ -55,6 +55,7 @@ describe('couch2pg database', () => {
       server: { database: db.name, user: server.user },
       schema: 'public',
       release: '3.7',
+      releaseFrom: 'migrations',
       migrations: [
         { table: 'couch2pg_migrations', latest: 201803202020 },
         { table: 'xmlforms_migrations', latest: 202306221510 },
@@ -73,7 +74,7 @@ describe('couch2pg database', () => {
     expect(found['Tables in schema public']).toContain('couchdb (1,200 rows)')
     expect(found['Tables in schema public']).toContain('couchdb_users_meta (0 rows)')
     expect(found['Progress sources']).toBe(
-      '2: cht.example.org:443/medic, cht.example.org:443/medic-sentinel',
+      '2: cht.example.org:443/medic (seq 4711), cht.example.org:443/medic-sentinel (seq 99)',
     )
     expect(found.Session).toBe('read-only')
     expect(result.summary).toMatch(/^Connected to PostgreSQL 16\.\d+: couch2pg 3\.7/)
@@ -98,7 +99,7 @@ describe('couch2pg database', () => {
     expect(factsOf(result)['Tables in schema public']).toMatch(/^couchdb \(about [\d,]+ rows\)$/)
   })
 
-  it('is recognised without migration tables, as couch2pg of unknown release', async () => {
+  it('is recognised without migration tables, its release read from its tables', async () => {
     const db = await database('couch2pg-bare', 'CREATE TABLE couchdb (doc jsonb)')
     const result = await service.test(
       'couch2pg',
@@ -106,16 +107,19 @@ describe('couch2pg database', () => {
       password,
     )
     const facts = expectConnected(result).facts as Couch2pgFacts
-    expect(facts.release).toBeNull()
+    expect(facts.release).toBe('before 3.2')
+    expect(facts.releaseFrom).toBe('tables')
     expect(facts.migrations).toEqual([])
-    expect(facts.progress).toEqual({ table: false, sources: [] })
-    expect(factsOf(result)['Looks like']).toBe('couch2pg (release unknown: no migration tables)')
+    expect(facts.progress).toEqual({ table: false, sources: [], bySource: [], truncated: false })
+    expect(factsOf(result)['Looks like']).toBe(
+      'couch2pg before 3.2 (from its tables; no migration tables)',
+    )
     expect(factsOf(result)['Progress sources']).toBe('no couchdb_progress table')
   })
 })
 
 describe('CHT Sync database', () => {
-  it('v2 with cht-pipeline 2: era, progress, dbt state and the latest dbt run', async () => {
+  it('v2 with cht-pipeline 2: era, progress, dbt state, and a warning of the failed dbt run', async () => {
     const db = await database('sync-v2', chtSyncV2Shape('v1'))
     const result = await service.test(
       'chtSync',
@@ -123,7 +127,8 @@ describe('CHT Sync database', () => {
       password,
     )
     const facts = expectConnected(result).facts as ChtSyncFacts
-    expect(result.verdict).toBe('pass')
+    // The latest invocation ('new') has one model that failed: a warning, not a green card.
+    expect(result.verdict).toBe('warn')
     expect(facts).toMatchObject({
       endpoint: 'chtSync',
       schema: 'v1',
@@ -133,13 +138,14 @@ describe('CHT Sync database', () => {
       dataemon: 'v2',
       rawRows: 300,
       rawRowsExact: true,
+      rawSplit: { live: 300, deleted: 0, exact: true },
       progress: { state: 'read', sources: 2, pending: 3, monitoringColumns: true },
       dbtLastRun: { results: 2, failed: 1 },
       schemaClash: false,
     })
     const found = factsOf(result)
     expect(found['Looks like']).toBe('CHT Sync 2.x (the raw table has a source column)')
-    expect(found['Raw table v1.couchdb']).toBe('300 rows')
+    expect(found['Raw table v1.couchdb']).toBe('300 rows: 300 live, 0 deleted stubs')
     expect(found.Progress).toMatch(
       /^2 sources, 3 changes pending, last update \d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
     )
@@ -147,7 +153,30 @@ describe('CHT Sync database', () => {
       /^2 results, 1 not successful \(ended \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/,
     )
     expect(found['cht-pipeline']).toBe('version 2 (document_metadata has instance and dbname)')
-    expect(warningsOf(result)).toEqual([])
+    expect(warningsOf(result)).toEqual([
+      expect.stringMatching(
+        /^The latest dbt run \(ended \d{4}-\d\d-\d\d \d\d:\d\d UTC\) failed for 1 model or test of 2: /,
+      ),
+    ])
+    expect(result.summary).toMatch(/\. Warning: The latest dbt run .* failed for 1 model or test/)
+  })
+
+  it('a latest dbt run whose failures are only warnings of tests passes', async () => {
+    const db = await database(
+      'sync-v2-ok',
+      `${chtSyncV2Shape('v1')}
+       UPDATE v1.dbt_results SET status = 'warn' WHERE invocation_id = 'new' AND status = 'error';`,
+    )
+    const result = await service.test(
+      'chtSync',
+      connectionsWith({ chtSync: chtSyncProfile(db.name) }),
+      password,
+    )
+    expect(result.verdict).toBe('pass')
+    expect((expectConnected(result).facts as ChtSyncFacts).dbtLastRun).toMatchObject({
+      results: 2,
+      failed: 0,
+    })
   })
 
   it('v1.x: _deleted without source, and a warning when cht-pipeline 2 is on it', async () => {
@@ -219,7 +248,8 @@ describe('CHT Sync database', () => {
   it('warns, without failing, about schema public inside the couch2pg database', async () => {
     const db = await database(
       'sync-public',
-      chtSyncV2Shape('public').replace('CREATE SCHEMA "public";', ''),
+      `${chtSyncV2Shape('public').replace('CREATE SCHEMA "public";', '')}
+       DELETE FROM public.dbt_results WHERE status = 'error';`,
     )
     const couch2pg = postgresProfile(db.name)
     const chtSync = chtSyncProfile(db.name, { schema: 'public' })
@@ -228,5 +258,28 @@ describe('CHT Sync database', () => {
     expect(facts.schemaClash).toBe(true)
     expect(result.verdict).toBe('warn')
     expect(warningsOf(result)).toEqual([expect.stringMatching(/clash with couch2pg’s/)])
+  })
+
+  it('sees the clash when one profile says localhost and the other 127.0.0.1', async () => {
+    const db = await database(
+      'sync-public-lo',
+      `${chtSyncV2Shape('public').replace('CREATE SCHEMA "public";', '')}
+       DELETE FROM public.dbt_results WHERE status = 'error';`,
+    )
+    expect(server.host).toBe('127.0.0.1')
+    // couch2pg's profile is only compared, never connected: localhost may resolve to ::1 first.
+    const couch2pg = postgresProfile(db.name, { host: 'localhost' })
+    const chtSync = chtSyncProfile(db.name, { schema: 'public' })
+    const result = await service.test('chtSync', connectionsWith({ couch2pg, chtSync }), password)
+    expect((expectConnected(result).facts as ChtSyncFacts).schemaClash).toBe(true)
+    expect(warningsOf(result)).toEqual([expect.stringMatching(/clash with couch2pg’s/)])
+    // Another database on the same server is no clash.
+    const other = postgresProfile('another_database', { host: 'localhost' })
+    const apart = await service.test(
+      'chtSync',
+      connectionsWith({ couch2pg: other, chtSync }),
+      password,
+    )
+    expect((expectConnected(apart).facts as ChtSyncFacts).schemaClash).toBe(false)
   })
 })

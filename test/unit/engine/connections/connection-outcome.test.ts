@@ -4,7 +4,7 @@ import {
   type ConnectionOutcome,
 } from '../../../../src/main/engine/connections/connection-outcome'
 import { TEXT_LIMITS } from '../../../../src/shared/results/common'
-import type { ChtSyncFacts } from '../../../../src/shared/results/connection-result'
+import type { ChtSyncFacts, Couch2pgFacts } from '../../../../src/shared/results/connection-result'
 import { storedResultSchema } from '../../../../src/shared/results/result-schema'
 
 /** The stored result of a connection test: id, item, verdict, summary and bounded texts. */
@@ -26,6 +26,7 @@ const facts: ChtSyncFacts = {
   era: 'v2',
   rawRows: 10,
   rawRowsExact: true,
+  rawSplit: { live: 10, deleted: 0, exact: true },
   progress: { state: 'absent' },
   dataemon: null,
   pipeline: null,
@@ -72,6 +73,48 @@ describe('connectionResult', () => {
     expect(failure('no_profile').verdict).toBe('error')
     expect(failure('auth').details).toMatchObject({ ok: false })
     expect(failure('auth').summary).toBe('M. H.')
+  })
+
+  it('warns of a failed dbt run instead of passing with it among the facts', () => {
+    const failed = { ...facts, dbtLastRun: { endedAt: null, results: 3, failed: 1 } }
+    const result = connectionResult({ ...base, facts: failed })
+    expect(result.verdict).toBe('warn')
+    expect(result.summary).toMatch(/Warning: The latest dbt run failed for 1 model or test of 3/)
+  })
+
+  it('warns, read against the other endpoints, of a database CHT Sync should copy', () => {
+    const progress = {
+      state: 'read' as const,
+      sources: 1,
+      pending: 0,
+      updatedAt: null,
+      monitoringColumns: true,
+      bySource: [
+        { source: 'couchdb/medic', database: 'medic', seq: '5-a', pending: 0, updatedAt: null },
+      ],
+    }
+    const couch2pg: Couch2pgFacts = {
+      endpoint: 'couch2pg',
+      server: facts.server,
+      schema: 'public',
+      release: '3.7',
+      releaseFrom: 'migrations',
+      migrations: [],
+      tables: [],
+      progress: {
+        table: true,
+        sources: ['couchdb:5984/medic', 'couchdb:5984/medic-users-meta'],
+        bySource: [],
+        truncated: false,
+      },
+    }
+    const withProgress = { ...facts, progress }
+    expect(connectionResult({ ...base, facts: withProgress }).verdict).toBe('pass')
+    const result = connectionResult({ ...base, facts: withProgress }, { couch2pg })
+    expect(result.verdict).toBe('warn')
+    expect(result.summary).toMatch(
+      /Warning: couch2pg copies medic-users-meta but CHT Sync does not: add medic-users-meta to COUCHDB_DBS/,
+    )
   })
 
   it('clips every text to its bound, so a hostile server cannot break the project file', () => {

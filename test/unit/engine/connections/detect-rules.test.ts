@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { rawTableEra, sameDatabase } from '../../../../src/main/engine/connections/detect-cht-sync'
-import { couch2pgRelease } from '../../../../src/main/engine/connections/detect-couch2pg'
+import { rawTableEra } from '../../../../src/main/engine/connections/detect-cht-sync'
+import {
+  couch2pgRelease,
+  couch2pgReleaseFromTables,
+} from '../../../../src/main/engine/connections/detect-couch2pg'
 import { identifyServer } from '../../../../src/main/engine/connections/detect-couchdb'
 
 const answer = (json: unknown, status = 200) => ({
@@ -40,6 +43,29 @@ describe('couch2pgRelease (migration tables of medic/cht-couch2pg)', () => {
   })
 })
 
+describe('couch2pgReleaseFromTables (when there are no migration tables)', () => {
+  it.each([
+    [
+      [
+        'couchdb',
+        'couchdb_progress',
+        'couchdb_users_meta',
+        'couchdb_medic_logs',
+        'couchdb_medic_users',
+      ],
+      '3.6 or later',
+    ],
+    [['couchdb', 'couchdb_progress', 'couchdb_medic_logs'], '3.6 or later'],
+    [['couchdb', 'couchdb_medic_users'], '3.6 or later'],
+    [['couchdb', 'couchdb_progress', 'couchdb_users_meta'], '3.2 – 3.5'],
+    [['couchdb', 'couchdb_progress'], 'before 3.2'],
+    [['couchdb'], 'before 3.2'],
+    [['couchdb_progress'], null],
+  ])('%j gives %s', (tables, release) => {
+    expect(couch2pgReleaseFromTables(tables)).toBe(release)
+  })
+})
+
 describe('identifyServer', () => {
   it('knows CouchDB by its welcome', () => {
     const couch = answer({
@@ -74,20 +100,5 @@ describe('identifyServer', () => {
     expect(identifyServer(answer({ couchdb: 'Welcome' }, 500))).toBeNull()
     expect(identifyServer(answer(null))).toBeNull()
     expect(identifyServer(answer(['couchdb']))).toBeNull()
-  })
-})
-
-describe('sameDatabase', () => {
-  const a = {
-    host: 'DB.example.org',
-    port: 5432,
-    database: 'cht',
-    user: 'a',
-    ssl: 'disable' as const,
-  }
-  it('compares server and database, not users', () => {
-    expect(sameDatabase(a, { ...a, host: 'db.example.org', user: 'b' })).toBe(true)
-    expect(sameDatabase(a, { ...a, database: 'cht_sync' })).toBe(false)
-    expect(sameDatabase(a, { ...a, port: 5433 })).toBe(false)
   })
 })

@@ -1,8 +1,10 @@
 import type pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import {
+  estimateRows,
   EXACT_COUNT_BELOW,
   EXACT_COUNT_MAX_BYTES,
+  isCountable,
   rowCounts,
   serverInfo,
   type Relation,
@@ -30,6 +32,7 @@ const relation = (patch: Partial<Relation>): Relation => ({
   kind: 'r',
   columns: ['doc'],
   estimatedRows: 10,
+  liveTuples: null,
   bytes: 8192,
   schemaUsage: true,
   canSelect: true,
@@ -85,6 +88,45 @@ describe('rowCounts', () => {
     expect(sent[0]).toBe(
       'SELECT (SELECT count(*) FROM "public"."small")::text AS c0, (SELECT count(*) FROM "public"."unanalysed")::text AS c1',
     )
+  })
+
+  it('treats an estimate of 0 as unknown: PostgreSQL 13 says 0 for a table never analysed', async () => {
+    const { tx, sent } = fakeTx([{ c0: '42' }])
+    const relations = [
+      // PostgreSQL ≤ 13, never analysed (reltuples = 0), or analysed while empty: counted.
+      relation({ name: 'pg13_unanalysed', estimatedRows: 0, bytes: 16_384 }),
+      // The same, too large to count in a probe: the statistics collector's rows instead.
+      relation({
+        name: 'pg13_huge',
+        estimatedRows: 0,
+        liveTuples: 3_000_000,
+        bytes: EXACT_COUNT_MAX_BYTES + 1,
+      }),
+      // Too large, and nothing knows its rows: unknown, not 0.
+      relation({ name: 'unknown_huge', estimatedRows: 0, bytes: EXACT_COUNT_MAX_BYTES + 1 }),
+    ]
+    expect(await rowCounts(tx, relations)).toEqual([
+      { rows: 42, exact: true },
+      { rows: 3_000_000, exact: false },
+      { rows: null, exact: false },
+    ])
+    expect(sent).toEqual(['SELECT (SELECT count(*) FROM "public"."pg13_unanalysed")::text AS c0'])
+  })
+
+  it('never counts a table large on disk, whatever its stale estimate says', () => {
+    const stale = relation({ estimatedRows: 50, bytes: EXACT_COUNT_MAX_BYTES + 1 })
+    expect(isCountable(stale)).toBe(false)
+    expect(isCountable(relation({ estimatedRows: EXACT_COUNT_BELOW - 1 }))).toBe(true)
+    expect(isCountable(relation({ kind: 'v', estimatedRows: null }))).toBe(false)
+    expect(isCountable(relation({ schemaUsage: false }))).toBe(false)
+  })
+
+  it('estimates what it does not count, 0 only for a table with no pages', () => {
+    expect(estimateRows(relation({ estimatedRows: 7, liveTuples: 9 }))).toBe(7)
+    expect(estimateRows(relation({ estimatedRows: null, liveTuples: 9 }))).toBe(9)
+    expect(estimateRows(relation({ estimatedRows: 0, liveTuples: 0, bytes: 0 }))).toBe(0)
+    expect(estimateRows(relation({ estimatedRows: 0, liveTuples: 0, bytes: 8192 }))).toBeNull()
+    expect(estimateRows(relation({ kind: 'v', estimatedRows: null, bytes: 0 }))).toBeNull()
   })
 
   it('sends nothing when there is nothing to count', async () => {

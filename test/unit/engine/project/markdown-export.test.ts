@@ -4,6 +4,7 @@ import {
   renderProjectMarkdown,
 } from '../../../../src/main/engine/project/markdown-export'
 import type { StoredResult } from '../../../../src/shared/project-schema'
+import type { ConnectionDetails } from '../../../../src/shared/results/connection-result'
 import { redactSecrets as sharedRedactSecrets } from '../../../../src/shared/redact'
 import { STEPS } from '../../../../src/shared/steps-catalog'
 import { FIRST_ITEM, SECOND_ITEM, sampleDocument } from '../../../support/project-fixtures'
@@ -132,6 +133,123 @@ describe('renderProjectMarkdown', () => {
     expect(md).toContain("## Items not in this version's checklist")
     expect(md).toContain('(`plan.retired-item`)')
     expect(md).toContain('(`parity.retired-check`)')
+  })
+})
+
+describe('the databases each pipeline copies', () => {
+  const connection = (
+    endpoint: 'couchdb' | 'couch2pg' | 'chtSync',
+    facts: ConnectionDetails['facts'],
+  ): StoredResult => ({
+    id: `connection.${endpoint}`,
+    itemId: 'plan.connections',
+    title: `Connection to ${endpoint}`,
+    verdict: 'pass',
+    summary: 'Connected.',
+    ranAt: '2025-06-09T08:00:00.000Z',
+    durationMs: 30,
+    endpoints: [{ endpoint, target: 'somewhere' }],
+    partial: null,
+    details: {
+      kind: 'connection',
+      endpoint,
+      ok: true,
+      durationMs: 30,
+      serverLabel: 'PostgreSQL 16.4',
+      facts,
+      error: null,
+      legacyFacts: [],
+    },
+    history: [],
+  })
+  const server = { version: '16.4', database: 'cht', user: 'reader' }
+  const progress = (source: string, database: string, seq: string, pending: number | null) => ({
+    source,
+    database,
+    seq,
+    pending,
+    updatedAt: null,
+  })
+
+  it('are a table under the connections item, with the gaps, and warn on the PG result', () => {
+    const doc = sampleDocument()
+    doc.results = {
+      'connection.couchdb': connection('couchdb', {
+        endpoint: 'couchdb',
+        vendor: 'couchdb',
+        version: '3.3.3',
+        chtVersion: null,
+        signedInAs: null,
+        anonymous: false,
+        databases: [
+          { name: 'medic', state: 'present', docCount: 20_431, deletedCount: 12, httpStatus: null },
+          {
+            name: 'medic-sentinel',
+            state: 'present',
+            docCount: 9,
+            deletedCount: 0,
+            httpStatus: null,
+          },
+        ],
+      }),
+      'connection.couch2pg': connection('couch2pg', {
+        endpoint: 'couch2pg',
+        server,
+        schema: 'public',
+        release: '3.6 or later',
+        releaseFrom: 'tables',
+        migrations: [],
+        tables: [],
+        progress: {
+          table: true,
+          sources: ['couchdb:5984/medic', 'couchdb:5984/medic-sentinel'],
+          bySource: [
+            progress('couchdb:5984/medic', 'medic', '4711-a', null),
+            progress('couchdb:5984/medic-sentinel', 'medic-sentinel', '99-b', null),
+          ],
+          truncated: false,
+        },
+      }),
+      'connection.chtSync': connection('chtSync', {
+        endpoint: 'chtSync',
+        server,
+        schema: 'v1',
+        table: 'couchdb',
+        era: 'v2',
+        rawRows: 3,
+        rawRowsExact: true,
+        rawSplit: { live: 2, deleted: 1, exact: true },
+        progress: {
+          state: 'read',
+          sources: 1,
+          pending: 0,
+          updatedAt: null,
+          monitoringColumns: true,
+          bySource: [progress('couchdb/medic', 'medic', '4712-a', 0)],
+        },
+        dataemon: 'v2',
+        pipeline: 'v2',
+        dbtLastRun: null,
+        schemaClash: false,
+      }),
+    }
+    const md = renderProjectMarkdown(doc, STEPS, { exportedAt, appVersion: '0.1.0' })
+    expect(md).toContain('Databases each pipeline copies (from the latest connection tests):')
+    expect(md).toContain('| Database | CouchDB | couch2pg | CHT Sync |')
+    expect(md).toContain(
+      '| medic | 20,431 documents | copies (seq 4711) | copies (seq 4712, 0 pending) |',
+    )
+    expect(md).toContain('| medic-sentinel | 9 documents | copies (seq 99) | does not copy |')
+    expect(md).toContain(
+      '- Needs attention: couch2pg copies medic-sentinel but CHT Sync does not: add medic-sentinel to COUCHDB_DBS',
+    )
+    expect(md).toContain('  - Warning: couch2pg copies medic-sentinel but CHT Sync does not')
+    expect(md).toContain('couch2pg 3.6 or later (from its tables; no migration tables)')
+  })
+
+  it('are left out before any connection was tested', () => {
+    const md = renderProjectMarkdown(sampleDocument(), STEPS, { exportedAt, appVersion: '0.1.0' })
+    expect(md).not.toContain('Databases each pipeline copies')
   })
 })
 

@@ -10,6 +10,7 @@ import type {
   ConnectionDetails,
   Couch2pgFacts,
   CouchdbFacts,
+  ProgressSource,
 } from '../../../../src/shared/results/connection-result'
 
 /** Typed connection facts in words: the sentences the renderer, the export and the CLI share. */
@@ -30,18 +31,35 @@ const details = (patch: Partial<ConnectionDetails>): ConnectionDetails => ({
 const byLabel = (d: ConnectionDetails) =>
   Object.fromEntries(describeConnection(d).facts.map((f) => [f.label, f.value]))
 
+const source = (
+  name: string,
+  database: string | null,
+  seq: string | null,
+  pending: number | null = null,
+  updatedAt: string | null = null,
+): ProgressSource => ({ source: name, database, seq, pending, updatedAt })
+
 const couch2pg: Couch2pgFacts = {
   endpoint: 'couch2pg',
   server,
   schema: 'public',
   release: '3.7',
+  releaseFrom: 'migrations',
   migrations: [{ table: 'xmlforms_migrations', latest: 202306221510 }],
   tables: [
     { name: 'couchdb', rows: 1_234_567, exact: false },
     { name: 'couchdb_progress', rows: 2, exact: true },
     { name: 'couchdb_medic_logs', rows: null, exact: false },
   ],
-  progress: { table: true, sources: ['cht:443/medic', 'cht:443/medic-sentinel'] },
+  progress: {
+    table: true,
+    sources: ['cht:443/medic', 'cht:443/medic-sentinel'],
+    bySource: [
+      source('cht:443/medic', 'medic', '4711-g1AAAA'),
+      source('cht:443/medic-sentinel', 'medic-sentinel', '99-g1AAAB'),
+    ],
+    truncated: false,
+  },
 }
 
 const chtSync: ChtSyncFacts = {
@@ -52,12 +70,17 @@ const chtSync: ChtSyncFacts = {
   era: 'v2',
   rawRows: 1,
   rawRowsExact: true,
+  rawSplit: { live: 1, deleted: 0, exact: true },
   progress: {
     state: 'read',
     sources: 2,
     pending: 1500,
     updatedAt: '2025-06-01T12:05:33.000Z',
     monitoringColumns: true,
+    bySource: [
+      source('couchdb/medic', 'medic', '4711-g1AAAA', 1500, '2025-06-01T12:05:33.000Z'),
+      source('couchdb/medic-sentinel', 'medic-sentinel', '99-g1AAAB', 0, null),
+    ],
   },
   dataemon: 'v2',
   pipeline: 'v2',
@@ -91,10 +114,15 @@ describe('describeConnection', () => {
       'Looks like': 'couch2pg 3.7 (from its migration tables)',
       'Tables in schema public':
         'couchdb (about 1,234,567 rows), couchdb_progress (2 rows), couchdb_medic_logs (row count unknown)',
-      'Progress sources': '2: cht:443/medic, cht:443/medic-sentinel',
+      'Progress sources': '2: cht:443/medic (seq 4711), cht:443/medic-sentinel (seq 99)',
       Session: 'read-only',
     })
-    const bare = { ...couch2pg, release: null, progress: { table: false, sources: [] } }
+    const bare = {
+      ...couch2pg,
+      release: null,
+      migrations: [],
+      progress: { table: false, sources: [], bySource: [], truncated: false },
+    }
     expect(byLabel(details({ facts: bare }))['Looks like']).toBe(
       'couch2pg (release unknown: no migration tables)',
     )
@@ -105,8 +133,10 @@ describe('describeConnection', () => {
     const found = byLabel(details({ endpoint: 'chtSync', facts: chtSync }))
     expect(found).toMatchObject({
       'Looks like': 'CHT Sync 2.x (the raw table has a source column)',
-      'Raw table v1.couchdb': '1 row',
+      'Raw table v1.couchdb': '1 row: 1 live, 0 deleted stubs',
       Progress: '2 sources, 1,500 changes pending, last update 2025-06-01 12:05 UTC',
+      'Progress per source':
+        'couchdb/medic (seq 4711, 1,500 pending, updated 2025-06-01 12:05 UTC); couchdb/medic-sentinel (seq 99, 0 pending)',
       'dbt state (_dataemon)': 'CHT Sync 2 (manifest, dbt_selector)',
       'cht-pipeline': 'version 2 (document_metadata has instance and dbname)',
       'Latest dbt run': '3 results, 0 not successful (ended at an unknown time)',
@@ -133,7 +163,7 @@ describe('describeConnection', () => {
     const found = byLabel(details({ endpoint: 'couchdb', facts: couchdb }))
     expect(found).toEqual({
       'Signed in as': 'medic',
-      'CHT databases': 'medic (1 document)',
+      'CHT databases': 'medic (1 document, deleted count not reported)',
       'Not on this server': 'medic-logs',
       'Not readable by this user': 'medic-sentinel',
       'CHT version': '4.18.0',
@@ -145,6 +175,100 @@ describe('describeConnection', () => {
       'Signed in as': 'nobody (anonymous access)',
       'CHT version': expect.stringMatching(/^not reported/),
     })
+  })
+
+  it('says when couch2pg’s release was read from its tables, for want of migration tables', () => {
+    const fromTables = { ...couch2pg, release: '3.6 or later', releaseFrom: 'tables' as const }
+    const bare = { ...fromTables, migrations: [] }
+    expect(byLabel(details({ facts: bare }))['Looks like']).toBe(
+      'couch2pg 3.6 or later (from its tables; no migration tables)',
+    )
+    expect(byLabel(details({ facts: fromTables }))['Looks like']).toBe(
+      'couch2pg 3.6 or later (from its tables; its migration tables do not say)',
+    )
+    // A result stored before `releaseFrom` was kept read its release from migration tables.
+    const old = { ...couch2pg, releaseFrom: null }
+    expect(byLabel(details({ facts: old }))['Looks like']).toBe(
+      'couch2pg 3.7 (from its migration tables)',
+    )
+  })
+
+  it('shows CouchDB’s deleted counts when known, and says so when not, never 0', () => {
+    const databases: CouchdbFacts['databases'] = [
+      { name: 'medic', state: 'present', docCount: 20_431, deletedCount: 1_210, httpStatus: null },
+      { name: 'medic-sentinel', state: 'present', docCount: 5, deletedCount: 0, httpStatus: null },
+      { name: '_users', state: 'present', docCount: 3, deletedCount: null, httpStatus: null },
+      {
+        name: 'medic-logs',
+        state: 'present',
+        docCount: null,
+        deletedCount: null,
+        httpStatus: null,
+      },
+    ]
+    expect(
+      byLabel(details({ endpoint: 'couchdb', facts: { ...couchdb, databases } })),
+    ).toMatchObject({
+      'CHT databases':
+        'medic (20,431 documents, 1,210 deleted), medic-sentinel (5 documents, 0 deleted), _users (3 documents, deleted count not reported), medic-logs (document count not reported)',
+    })
+  })
+
+  it('splits CHT Sync’s raw rows into live rows and deleted stubs, estimated or unknown', () => {
+    const label = 'Raw table v1.couchdb'
+    const estimated = {
+      ...chtSync,
+      rawRows: 1_200_000,
+      rawRowsExact: false,
+      rawSplit: { live: 1_150_000, deleted: 50_000, exact: false },
+    }
+    expect(byLabel(details({ endpoint: 'chtSync', facts: estimated }))[label]).toBe(
+      'about 1,200,000 rows: about 1,150,000 live, about 50,000 deleted stubs (estimated from the column statistics)',
+    )
+    const unknown = { ...estimated, rawSplit: null }
+    expect(byLabel(details({ endpoint: 'chtSync', facts: unknown }))[label]).toBe(
+      'about 1,200,000 rows; live and deleted not known',
+    )
+    const preOne = { ...unknown, era: 'pre-1.0' as const, rawRows: 12, rawRowsExact: true }
+    expect(byLabel(details({ endpoint: 'chtSync', facts: preOne }))[label]).toBe('12 rows')
+  })
+
+  it('warns of a failed dbt run, naming how many failed', () => {
+    const failed = {
+      ...chtSync,
+      dbtLastRun: { endedAt: '2025-06-01T12:05:00Z', results: 14, failed: 2 },
+    }
+    expect(describeConnection(details({ endpoint: 'chtSync', facts: failed })).warnings).toEqual([
+      'The latest dbt run (ended 2025-06-01 12:05 UTC) failed for 2 models or tests of 14: the tables they build are not up to date. See status and message in dbt_results, and the dbt container’s log.',
+    ])
+  })
+
+  it('warns of the databases a pipeline should copy, read against the other endpoints', () => {
+    // CHT Sync copies only medic; couch2pg copies medic and medic-sentinel.
+    const onlyMedic = {
+      ...chtSync,
+      progress: {
+        ...(chtSync.progress as Extract<ChtSyncFacts['progress'], { state: 'read' }>),
+        sources: 1,
+        bySource: [source('couchdb/medic', 'medic', '4711-g1AAAA', 0)],
+      },
+    }
+    const alone = describeConnection(details({ endpoint: 'chtSync', facts: onlyMedic }))
+    expect(alone.warnings).toEqual([])
+    const read = describeConnection(details({ endpoint: 'chtSync', facts: onlyMedic }), {
+      couchdb,
+      couch2pg,
+    })
+    expect(read.warnings).toEqual([
+      'couch2pg copies medic-sentinel but CHT Sync does not: add medic-sentinel to COUCHDB_DBS, or its data stops reaching PostgreSQL when couch2pg is turned off.',
+    ])
+    expect(
+      connectionSummary(details({ endpoint: 'chtSync', facts: onlyMedic }), { couchdb, couch2pg }),
+    ).toMatch(/\. Warning: couch2pg copies medic-sentinel but CHT Sync does not/)
+    // couch2pg's own result does not carry CHT Sync's gap.
+    expect(
+      describeConnection(details({ facts: couch2pg }), { couchdb, chtSync: onlyMedic }).warnings,
+    ).toEqual([])
   })
 
   it('shows facts migrated from schema 2 as they were, warnings apart, the server left out', () => {

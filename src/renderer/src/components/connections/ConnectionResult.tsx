@@ -2,9 +2,12 @@ import type { ConnectionErrorKind } from '../../../../shared/connections'
 import type { StoredResult } from '../../../../shared/project-schema'
 import { ageInDays, isStale } from '../../../../shared/progress'
 import { describeConnection } from '../../../../shared/results/connection-describe'
+import { connectionContextOf } from '../../../../shared/results/connection-context'
 import type { ConnectionDetails } from '../../../../shared/results/connection-result'
 import { useNow } from '../../hooks/use-now'
 import { CONNECTION_ERROR_LABEL } from '../../lib/labels'
+import { useStore } from '../../store'
+import { selectResults } from '../../store/selectors'
 import { TimeAgo } from '../common/TimeAgo'
 
 /** The typed details of a stored connection result, or null for a result of another kind. */
@@ -33,7 +36,8 @@ export function connectionBadge(result: StoredResult | undefined): {
  * The stored result of a connection test, read from the project file, so it shows the same with
  * no server in reach: connected with the server and what was found, or the classified error with
  * what to do next; the warnings; when it was tested, against what, how long it took, and whether
- * it is stale. The sentences come from the typed details (`describeConnection`).
+ * it is stale. The sentences come from the typed details (`describeConnection`), read against
+ * the project's latest facts of the other endpoints.
  */
 export function ConnectionResult({
   result,
@@ -45,6 +49,7 @@ export function ConnectionResult({
   id?: string
 }) {
   const now = useNow()
+  const results = useStore(selectResults)
   const badge = connectionBadge(result)
   const details = connectionDetailsOf(result)
   if (!result || !details) {
@@ -57,7 +62,8 @@ export function ConnectionResult({
     )
   }
   const stale = isStale(result.ranAt, staleAfterDays, now)
-  const { facts, warnings } = describeConnection(details)
+  // Read against the latest facts of the other endpoints, as the stored verdict was.
+  const { facts, warnings } = describeConnection(details, connectionContextOf(results))
   const error = details.error
   const target = result.endpoints[0]?.target
   return (

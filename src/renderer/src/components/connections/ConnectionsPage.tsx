@@ -4,6 +4,7 @@ import { ENDPOINT_IDS } from '../../../../shared/project-schema'
 import { refreshPasswordSources, testAll } from '../../actions/connection-actions'
 import { PageHeading } from '../common/PageHeading'
 import { ConnectionCard } from './ConnectionCard'
+import { SyncCoverageTable } from './SyncCoverageTable'
 
 /** Tests the saved connections in turn, with the passwords the wizard already has. */
 function TestAll() {
@@ -38,7 +39,8 @@ function TestAll() {
 
 /**
  * The three endpoints of a migration: the CHT instance's CouchDB, the couch2pg database and the
- * CHT Sync database. Each can be edited and tested; results are stored in the project.
+ * CHT Sync database. Each can be edited and tested; results are stored in the project. Under
+ * them, the databases each pipeline copies, from the latest results.
  */
 export function ConnectionsPage() {
   useEffect(() => {
@@ -56,6 +58,7 @@ export function ConnectionsPage() {
       {ENDPOINT_IDS.map((endpoint) => (
         <ConnectionCard key={endpoint} endpoint={endpoint} />
       ))}
+      <SyncCoverageTable />
     </div>
   )
 }
