@@ -3,6 +3,8 @@ import type { DemoSize, DemoVariant } from '../../../shared/demo'
 import { ENDPOINT_IDS, type Connections } from '../../../shared/project-schema'
 import { AppError } from '../../../shared/result'
 import { profileIdentity } from '../connections/secret-store'
+import type { ConnectionContext } from '../../../shared/results/connection-context'
+import type { NewResult } from '../../../shared/results/result-schema'
 import type { Engine } from '../engine'
 import type { JobContext } from '../jobs/job-registry'
 import type { DemoDeployment } from './start-demo'
@@ -84,11 +86,23 @@ async function testConnections(
   deployment: DemoDeployment,
   connections: Connections,
 ) {
-  const results = await Promise.all(
-    ENDPOINT_IDS.map((endpoint) =>
-      engine.connections.test(endpoint, connections, deployment.passwords[endpoint]),
-    ),
-  )
+  // One after the other, CouchDB first, each read against what the ones before learnt: the
+  // PostgreSQL results can then say which databases their pipeline does not copy.
+  const results: NewResult[] = []
+  const context: ConnectionContext = {}
+  for (const endpoint of ENDPOINT_IDS) {
+    const result = await engine.connections.test(
+      endpoint,
+      connections,
+      deployment.passwords[endpoint],
+      context,
+    )
+    results.push(result)
+    const facts = result.details.kind === 'connection' ? result.details.facts : null
+    if (facts?.endpoint === 'couchdb') context.couchdb = facts
+    if (facts?.endpoint === 'couch2pg') context.couch2pg = facts
+    if (facts?.endpoint === 'chtSync') context.chtSync = facts
+  }
   await engine.project.recordResults(results)
   const state = engine.project.state
   if (!state) throw new AppError('INTERNAL', 'The demo project closed while it was being opened.')
