@@ -1,12 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type expressPouchDB from 'express-pouchdb'
-import type { PouchInstance } from 'pouchdb-core'
 import { AppError } from '../../../shared/result'
 import { hashAdminPassword } from './couch-admin-hash'
+import { createCouch3Layer, type Couch3Layer } from './couch3/layer'
+import { serverUuid } from './couch3/server-uuid'
 import { closeDatabases, loadPouch, trackGlobalListeners } from './pouch-runtime'
 
 /** The databases of a CHT instance that the analytics pipelines read. */
@@ -40,8 +41,9 @@ export interface RunningCouch {
   /**
    * Writes documents with their revision histories into a database, as `_bulk_docs` with
    * `new_edits: false` does, but in this process: no HTTP, no JSON round trip and none of the
-   * per-request plugin work, which makes a bulk load three times faster. Throws on the first
-   * document refused.
+   * per-request plugin work, which makes a bulk load three times faster. It also tells the
+   * CouchDB 3 layer which documents it deleted, so `doc_del_count` needs no scan. Throws on the
+   * first document refused.
    */
   bulkLoad(db: string, docs: readonly object[]): Promise<void>
   /** Stops listening, closes every database (memory ones are freed). Idempotent. */
@@ -66,7 +68,9 @@ const EXCLUDED_PARTS = [
  * password gets 401, and every request except `GET /`, `/_up` and `/_session` must carry
  * credentials (basic auth or the `AuthSession` cookie), as with CouchDB's `require_valid_user`.
  * Databases are created admin-only, like CouchDB 3 does. `GET /` answers like CouchDB
- * (`{"couchdb":"Welcome"}`) and names the real implementation in `vendor`.
+ * (`{"couchdb":"Welcome"}`) and names the real implementation in `vendor`. A layer in front of
+ * express-pouchdb (couch3/layer.ts) gives the rest CouchDB 3's answers: opaque sequences,
+ * `pending` in `_changes`, `doc_del_count` and `sizes` in the database information.
  *
  * PouchDB keeps its plugins and events process-wide, so one process should run one server at a
  * time (the demo runs one; each test file runs in its own process).
@@ -80,12 +84,18 @@ export async function startCouchServer(options: CouchServerOptions): Promise<Run
     admins: { [options.adminUser]: hashAdminPassword(options.adminPassword) },
     couch_httpd_auth: { secret: randomBytes(16).toString('hex') },
     log: { level: 'error' },
-    couchdb: { uuid: randomUUID().replace(/-/g, '') },
+    couchdb: { uuid: serverUuid(configPath) },
   }
   writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 })
 
   const { expressPouchDB, Pouch } = await loadPouch(options.adapter, dataDir)
   const releaseListeners = trackGlobalListeners(Pouch)
+  const couch3 = createCouch3Layer({
+    Pouch,
+    uuid: config.couchdb.uuid,
+    adapter: options.adapter,
+    dataDir,
+  })
 
   const app = expressPouchDB(Pouch, {
     mode: 'fullCouchDB',
@@ -100,7 +110,7 @@ export async function startCouchServer(options: CouchServerOptions): Promise<Run
     features: [],
     vendor: { name: 'cht-migrate demo (express-pouchdb 4.2.0 on PouchDB 7.3.1)' },
   })
-  const server = createServer((req, res) => route(req, res, app, welcome))
+  const server = createServer((req, res) => route(req, res, app, welcome, couch3))
   const port = await listen(server, options.port ?? 0)
   const url = `http://127.0.0.1:${port}`
   const authHeader = `Basic ${Buffer.from(`${options.adminUser}:${options.adminPassword}`).toString('base64')}`
@@ -122,17 +132,10 @@ export async function startCouchServer(options: CouchServerOptions): Promise<Run
     }
   }
 
-  // Plain PouchDB instances on the server's own stores (PouchDB shares one store per database
-  // name), kept open: closing one would close the store under the server.
-  const loaders = new Map<string, PouchInstance>()
+  // In this process, through the CouchDB 3 layer, which keeps its deleted-documents count.
   const bulkLoad = async (db: string, docs: readonly object[]) => {
     if (docs.length === 0) return
-    let loader = loaders.get(db)
-    if (!loader) {
-      loader = new Pouch(db)
-      loaders.set(db, loader)
-    }
-    const results = await loader.bulkDocs(docs, { new_edits: false })
+    const results = await couch3.bulkLoad(db, docs)
     const failed = results.find((r) => r.error)
     if (failed) {
       throw new AppError(
@@ -176,8 +179,17 @@ export async function startCouchServer(options: CouchServerOptions): Promise<Run
 
 type App = ReturnType<typeof expressPouchDB>
 
-/** Answers `/` and `/_up` like CouchDB; everything else needs credentials, then goes to the app. */
-function route(req: IncomingMessage, res: ServerResponse, app: App, welcome: string): void {
+/**
+ * Answers `/` and `/_up` like CouchDB; everything else needs credentials, then goes to the app
+ * through the CouchDB 3 layer.
+ */
+function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  app: App,
+  welcome: string,
+  couch3: Couch3Layer,
+): void {
   const path = (req.url ?? '/').split('?')[0]
   const isRead = req.method === 'GET' || req.method === 'HEAD'
   if (isRead && path === '/') return sendJson(res, 200, welcome)
@@ -187,7 +199,7 @@ function route(req: IncomingMessage, res: ServerResponse, app: App, welcome: str
       'WWW-Authenticate': 'Basic realm="server"',
     })
   }
-  app(req, res)
+  couch3.handle(req, res, app)
 }
 
 function hasCredentials(req: IncomingMessage): boolean {
