@@ -14,6 +14,13 @@ test('the welcome page, overview, a step page, the settings and a dialog pass ax
   const shell = new ShellPage(app)
   await welcome.expectShown()
   await expectNoViolations(app, 'the welcome page')
+  // The demo's options, opened from the keyboard.
+  await app.getByText('Demo options').focus()
+  await app.keyboard.press('Enter')
+  await expect(app.getByLabel('couch2pg release')).toBeVisible()
+  await app.getByLabel('couch2pg release').selectOption('3.5')
+  await expect(app.getByLabel('couch2pg also copies _users (SYNC_DB_USERS)')).toBeDisabled()
+  await expectNoViolations(app, 'the welcome page with the demo options open')
 
   await welcome.createProject('Axe check', join(dirs.projectDir, 'axe.chtmig.json'))
   await shell.expectProject('Axe check')

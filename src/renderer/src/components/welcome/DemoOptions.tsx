@@ -32,6 +32,7 @@ export function DemoOptions({
       <div className="field">
         <label htmlFor="demo-discrepancies">Differences between the copies</label>
         <select
+          className="input"
           id="demo-discrepancies"
           value={value.discrepancies}
           onChange={(e) =>
@@ -45,6 +46,7 @@ export function DemoOptions({
       <div className="field">
         <label htmlFor="demo-release">couch2pg release</label>
         <select
+          className="input"
           id="demo-release"
           value={value.couch2pgRelease}
           onChange={(e) => {
