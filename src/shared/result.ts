@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'IO_ERROR',
   'CANCELLED',
+  /** A statement or operation ran past its time limit and was cancelled on the server. */
+  'TIMEOUT',
   'JOB_RUNNING',
   /** A save or export path inside a demo's temporary folder, which goes when the demo stops. */
   'DEMO_FOLDER',

@@ -38,6 +38,38 @@ export const differenceSampleSchema = z.object({
   note: lineText.nullable(),
 })
 
+/** One column of one side as the schema comparison saw it. */
+export const modelColumnSchema = z.object({ name: shortText, type: shortText })
+
+/**
+ * The schema comparison of a model parity run: each side's columns and types, the columns only
+ * one side has (by name, case-insensitive) and the same-named columns whose types differ.
+ */
+export const schemaComparisonSchema = z.object({
+  old: z.array(modelColumnSchema).max(1_600),
+  new: z.array(modelColumnSchema).max(1_600),
+  onlyInOld: z.array(shortText).max(1_600),
+  onlyInNew: z.array(shortText).max(1_600),
+  typeDifferences: z.array(z.object({ old: modelColumnSchema, new: modelColumnSchema })).max(1_600),
+})
+export type SchemaComparison = z.infer<typeof schemaComparisonSchema>
+
+/**
+ * Per mapped column of a model parity run, how its rows (those whose key is on both sides)
+ * compared: dbt-audit-helper's `compare_all_columns` categories. `tolerance` says in words what
+ * counted as equal (`abs 0.01`, `minute in UTC`, `trim, case`), empty for exact.
+ */
+export const columnFiguresSchema = z.object({
+  old: shortText,
+  new: shortText,
+  tolerance: shortText.default(''),
+  perfectMatch: z.number().int().nonnegative(),
+  bothNull: z.number().int().nonnegative(),
+  nullOneSide: z.number().int().nonnegative(),
+  conflict: z.number().int().nonnegative(),
+})
+export type ColumnFigures = z.infer<typeof columnFiguresSchema>
+
 export const comparisonDetailsSchema = z.object({
   kind: z.literal('comparison'),
   mode: z.enum(COMPARISON_MODES),
@@ -74,5 +106,18 @@ export const comparisonDetailsSchema = z.object({
       }),
     )
     .max(40),
+  /*
+   * Model parity only; optional, so that other modes and projects saved before these fields
+   * still load and still type-check. Absent means none.
+   */
+  /** The key columns as `old = new` pairs. */
+  keys: z
+    .array(z.object({ old: shortText, new: shortText }))
+    .max(32)
+    .optional(),
+  /** Per mapped column figures (dbt-audit-helper's categories). */
+  columns: z.array(columnFiguresSchema).max(1_600).optional(),
+  /** The schema comparison. */
+  schema: schemaComparisonSchema.nullable().optional(),
 })
 export type ComparisonDetails = z.infer<typeof comparisonDetailsSchema>
