@@ -279,5 +279,34 @@ export function largeProject(size: LargeProjectSize = BUDGET_SIZE): ProjectDocum
     results,
     connections: emptyConnections(),
     demo: null,
+    parity: largeParity(),
+  }
+}
+
+/** A parity step set up as a large deployment would: 30 dashboard tiles, 30 model pairs. */
+function largeParity(): ProjectDocument['parity'] {
+  const sql = (side: string, i: number) =>
+    `SELECT form, to_char(date_trunc('month', reported), 'YYYY-MM') AS month, count(*) AS reports\n` +
+    `  FROM ${side}_${i} WHERE reported >= now() - interval '24 months'\n GROUP BY 1, 2`
+  return {
+    metrics: Array.from({ length: 30 }, (_, i) => ({
+      id: `tile-${i}`,
+      title: `Dashboard tile ${i}`,
+      oldSql: sql('formview', i),
+      newSql: sql('v1.form_model', i),
+      groupColumns: ['form', 'month'],
+      valueColumn: 'reports',
+      tolerance: { absolute: 0 },
+    })),
+    models: Array.from({ length: 30 }, (_, i) => ({
+      id: `model-${i}`,
+      title: `formview_${i} → form_model_${i}`,
+      old: { kind: 'relation' as const, schema: 'public', name: `formview_${i}` },
+      new: { kind: 'relation' as const, schema: 'v1', name: `form_model_${i}` },
+      keys: [{ old: 'uuid', new: 'uuid' }],
+      columns: Array.from({ length: 12 }, (_, c) => ({ old: `field_${c}`, new: `field_${c}` })),
+      nullEqualsNull: true,
+    })),
+    greenDaysRequired: 14,
   }
 }

@@ -1,4 +1,5 @@
 import { migrateV2toV3 } from './migrations/v2-to-v3'
+import { emptyParity } from './parity-definitions'
 import { CURRENT_SCHEMA_VERSION, emptyConnections } from './project-schema'
 import { describeValue, excerpt } from './redact'
 import { AppError } from './result'
@@ -15,10 +16,13 @@ export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, 
  *   connections instead of silently dropping them on its next save.
  * - 2 → 3: stored results become typed, with kinds, endpoints, a partial marker and history
  *   (see migrations/v2-to-v3.ts).
+ * - 3 → 4: the parity step's settings (no metrics or models set up yet; 14 green days needed),
+ *   a bump so that an older build refuses the file rather than dropping them on its next save.
  */
 export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   1: (doc) => ({ ...doc, connections: emptyConnections(), demo: null }),
   2: migrateV2toV3,
+  3: (doc) => ({ ...doc, parity: emptyParity() }),
 }
 
 /**

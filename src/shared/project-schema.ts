@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { paritySettingsSchema } from './parity-definitions'
 import { errorCodeSchema } from './result'
 import { storedResultSchema } from './results/result-schema'
 
@@ -9,7 +10,7 @@ export type { StoredResult } from './results/result-schema'
 /** The `format` marker every project file carries; a JSON file without it is someone else's. */
 export const PROJECT_FORMAT = 'cht-migration-project'
 /** The schema version this build writes. Older files are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 3
+export const CURRENT_SCHEMA_VERSION = 4
 export const PROJECT_FILE_EXTENSION = '.chtmig.json'
 /** Project files above this size are refused before parsing (SEC-13). */
 export const MAX_PROJECT_BYTES = 50 * 1024 * 1024
@@ -149,6 +150,8 @@ export const projectDocumentSchema = z.object({
   results: z.record(shortText, storedResultSchema),
   connections: connectionsSchema,
   demo: demoInfoSchema.nullable(),
+  /** The parity step's comparisons and the teardown gate's number of green days. */
+  parity: paritySettingsSchema,
 })
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>
 

@@ -9,6 +9,7 @@ import {
   type ProjectDocument,
 } from '../../src/shared/project-schema'
 import { ALL_ITEMS } from '../../src/shared/steps-catalog'
+import { emptyParity } from '../../src/shared/parity-definitions'
 
 /** A fresh folder under the OS temp dir, and the function that removes it. */
 export function makeTempDir(prefix: string): { dir: string; cleanup: () => void } {
@@ -53,6 +54,7 @@ export function sampleDocument(overrides: Partial<ProjectDocument> = {}): Projec
     results: {},
     connections: emptyConnections(),
     demo: null,
+    parity: emptyParity(),
     ...overrides,
   }
 }

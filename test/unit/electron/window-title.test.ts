@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { DIRTY_MARKER, PRODUCT_NAME, windowTitle } from '../../../src/main/electron/window-title'
 import type { ProjectState } from '../../../src/shared/project-schema'
+import { emptyParity } from '../../../src/shared/parity-definitions'
 
 const project = (dirty: boolean): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 3,
+    schemaVersion: 4,
     id: 'p1',
     name: 'Kenya eCHIS',
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -16,6 +17,7 @@ const project = (dirty: boolean): ProjectState => ({
     results: {},
     connections: { couchdb: null, couch2pg: null, chtSync: null },
     demo: null,
+    parity: emptyParity(),
   },
   revision: 1,
   path: '/tmp/kenya.chtmig.json',

@@ -4,11 +4,12 @@ import { shareProject } from '../../../src/renderer/src/store/project-slice'
 import type { JobSnapshot } from '../../../src/shared/jobs'
 import { diffProject } from '../../../src/shared/project-patch'
 import type { ProjectState } from '../../../src/shared/project-schema'
+import { emptyParity } from '../../../src/shared/parity-definitions'
 
 const state = (): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 3,
+    schemaVersion: 4,
     id: 'p1',
     name: 'Kenya',
     createdAt: '2026-08-01T00:00:00.000Z',
@@ -34,6 +35,7 @@ const state = (): ProjectState => ({
     results: {},
     connections: { couchdb: null, couch2pg: null, chtSync: null },
     demo: null,
+    parity: emptyParity(),
   },
   revision: 7,
   path: '/p/kenya.chtmig.json',

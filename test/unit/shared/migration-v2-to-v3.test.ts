@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { migrateToCurrent } from '../../../src/shared/project-migrations'
-import { projectDocumentSchema } from '../../../src/shared/project-schema'
+import { CURRENT_SCHEMA_VERSION, projectDocumentSchema } from '../../../src/shared/project-schema'
 import { readProjectFile } from '../../../src/main/engine/project/project-file'
 
 const FIXTURE = join(__dirname, '../../fixtures/projects/schema-2-with-connections.chtmig.json')
@@ -13,7 +13,7 @@ describe('schema 2 → 3', () => {
       JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>,
     )
     const parsed = projectDocumentSchema.parse(doc)
-    expect(parsed.schemaVersion).toBe(3)
+    expect(parsed.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     const couch = parsed.results['connection.couchdb']!
     expect(couch).toMatchObject({
       id: 'connection.couchdb',
@@ -61,7 +61,7 @@ describe('schema 2 → 3', () => {
   it('opens a schema-2 file from disk without changing it', async () => {
     const before = readFileSync(FIXTURE, 'utf8')
     const doc = await readProjectFile(FIXTURE)
-    expect(doc.schemaVersion).toBe(3)
+    expect(doc.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(Object.keys(doc.results)).toEqual(['connection.couchdb', 'connection.couch2pg'])
     expect(readFileSync(FIXTURE, 'utf8')).toBe(before)
   })

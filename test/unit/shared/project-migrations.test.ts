@@ -24,19 +24,20 @@ const codeOf = (run: () => unknown) => {
 }
 
 describe('migrateToCurrent', () => {
-  it('brings a schema 1 file to schema 3: no connections yet, not a demo project, no results', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(3)
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2'])
+  it('brings a schema 1 file to schema 4: no connections yet, not a demo project, no results, no parity set up', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(4)
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3'])
     const doc = { schemaVersion: 1, name: 'x', results: {} }
     expect(migrateToCurrent(doc)).toEqual({
-      schemaVersion: 3,
+      schemaVersion: 4,
       name: 'x',
       results: {},
       connections: { couchdb: null, couch2pg: null, chtSync: null },
       demo: null,
+      parity: { metrics: [], models: [], greenDaysRequired: 14 },
     })
     expect(doc).toEqual({ schemaVersion: 1, name: 'x', results: {} })
-    const current = { schemaVersion: 3, name: 'y' }
+    const current = { schemaVersion: 4, name: 'y' }
     expect(migrateToCurrent(current)).toBe(current)
   })
 

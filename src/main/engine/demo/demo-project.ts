@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { emptyParity } from '../../../shared/parity-definitions'
 import type { DemoEndpoints, DemoSize } from '../../../shared/demo'
 import {
   CURRENT_SCHEMA_VERSION,
@@ -63,6 +64,7 @@ export async function writeDemoProject(input: DemoProjectInput): Promise<Project
       documents: input.documents,
       startedAt: at,
     },
+    parity: emptyParity(),
   }
   await atomicWriteFile(input.path, serializeProject(document), { backup: false })
   return document

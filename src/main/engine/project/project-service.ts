@@ -1,3 +1,4 @@
+import { emptyParity } from '../../../shared/parity-definitions'
 import { randomUUID } from 'node:crypto'
 import type { Intent } from '../../../shared/intents'
 import { diffProject, type ProjectPatch } from '../../../shared/project-patch'
@@ -191,6 +192,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       results: {},
       connections: emptyConnections(),
       demo: null,
+      parity: emptyParity(),
     }
   }
 

@@ -104,11 +104,12 @@ describe('readProjectFile', () => {
   })
 
   it('opens a schema 1 file by migrating it forward, without changing the file', async () => {
-    const { connections: _c, demo: _d, ...v1 } = sampleDocument()
+    const { connections: _c, demo: _d, parity: _p, ...v1 } = sampleDocument()
     writeFileSync(path, JSON.stringify({ ...v1, schemaVersion: 1 }))
     const before = sha256(path)
     const doc = await readProjectFile(path)
-    expect(doc.schemaVersion).toBe(3)
+    expect(doc.schemaVersion).toBe(4)
+    expect(doc.parity).toEqual({ metrics: [], models: [], greenDaysRequired: 14 })
     expect(doc.connections).toEqual({ couchdb: null, couch2pg: null, chtSync: null })
     expect(doc.demo).toBeNull()
     expect(doc.items).toEqual(v1.items)
@@ -119,7 +120,7 @@ describe('readProjectFile', () => {
     writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: 7 }))
     const e = await expectLoadError(path, 'PROJECT_NEWER_VERSION')
     expect(e.message).toMatch(
-      /newer version of cht-migrate \(schema 7\); this version reads up to 3/,
+      /newer version of cht-migrate \(schema 7\); this version reads up to 4/,
     )
     expect(e.message).toMatch(/Update the wizard/)
   })

@@ -30,7 +30,7 @@ function comparison(id: string, latest: HistoryEntry, history: HistoryEntry[] = 
     ranAt: latest.ranAt,
     durationMs: 1,
     endpoints: [],
-    partial: latest.partial ? { reason: 'cancelled', detail: 'stopped' } : null,
+    partial: latest.partial ? { reason: 'cancelled', note: 'stopped' } : null,
     details: {
       kind: 'comparison',
       mode: 'documents',
@@ -42,9 +42,12 @@ function comparison(id: string, latest: HistoryEntry, history: HistoryEntry[] = 
         { class: 'in_flight', count: 5, samples: [] },
       ],
       checkpoints: [],
+      keys: [],
+      columns: [],
+      schema: null,
     },
     history,
-  } as StoredResult
+  }
 }
 
 const today = new Date('2026-03-10T12:00:00Z')
