@@ -202,6 +202,17 @@ export const contract = {
   'demo.reopen': { input: empty, output: projectStateSchema },
   'demo.stop': { input: empty, output: z.object({ stopped: z.boolean() }) },
   'demo.manifest': { input: empty, output: demoManifestSchema },
+  'parity.run': {
+    input: z
+      .object({
+        /** Only the model comparisons, or only the dashboard metrics; default both. */
+        only: z.enum(['models', 'metrics']).optional(),
+      })
+      .strict(),
+    output: jobStartedSchema,
+    /** The stored result of each comparison that ran. */
+    job: z.object({ results: z.array(storedResultSchema) }),
+  },
   'jobs.list': {
     input: empty,
     /** Running jobs and the ones that finished in the last minutes, newest first. */

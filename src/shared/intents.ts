@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { metricDefinitionSchema, modelDefinitionSchema } from './parity-definitions'
 import {
   chtSyncProfileSchema,
   couchdbProfileSchema,
@@ -45,5 +46,15 @@ export const intentSchema = z.discriminatedUnion('type', [
     profile: postgresProfileSchema.nullable(),
   }),
   z.object({ type: z.literal('connection.setChtSync'), profile: chtSyncProfileSchema.nullable() }),
+  /** Adds a dashboard metric, or replaces the one with the same id. */
+  z.object({ type: z.literal('parity.setMetric'), metric: metricDefinitionSchema }),
+  z.object({ type: z.literal('parity.removeMetric'), id: z.string().min(1).max(200) }),
+  /** Adds a model pair, or replaces the one with the same id. */
+  z.object({ type: z.literal('parity.setModel'), model: modelDefinitionSchema }),
+  z.object({ type: z.literal('parity.removeModel'), id: z.string().min(1).max(200) }),
+  z.object({
+    type: z.literal('parity.setGreenDays'),
+    days: z.number().int().min(1).max(365),
+  }),
 ])
 export type Intent = z.infer<typeof intentSchema>

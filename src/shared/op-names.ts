@@ -29,6 +29,7 @@ export const OP_NAME_LIST = [
   'demo.reopen',
   'demo.stop',
   'demo.manifest',
+  'parity.run',
   'jobs.list',
   'jobs.cancel',
 ] as const

@@ -3,6 +3,7 @@ import { connectionHandlers } from './connection-handlers'
 import { demoHandlers } from './demo-handlers'
 import type { HandlerTable } from './handler-types'
 import { jobHandlers } from './job-handlers'
+import { parityHandlers } from './parity-handlers'
 import { projectHandlers } from './project-handlers'
 
 export type { Handler, HandlerTable } from './handler-types'
@@ -19,5 +20,6 @@ export const handlers: HandlerTable = {
   ...projectHandlers,
   ...connectionHandlers,
   ...demoHandlers,
+  ...parityHandlers,
   ...jobHandlers,
 }

@@ -1,5 +1,6 @@
 import type { CliCommand } from './command'
 import { demoCommand } from './demo-command'
+import { parityCommand } from './parity-command'
 import { serveCommand } from './serve-command'
 
 /**
@@ -7,7 +8,7 @@ import { serveCommand } from './serve-command'
  *
  * The parser and the help read only this table: a new command is one new row.
  */
-export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand]
+export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, parityCommand]
 
 /** The command with this name, or undefined. */
 export function findCommand(name: string): CliCommand | undefined {

@@ -95,3 +95,27 @@ describe('cht-migrate demo options', () => {
     expect(io.stderr()).toMatch(/either --project or --demo/)
   })
 })
+
+describe('cht-migrate parity', () => {
+  it('needs --project and a known --only (exit 2)', async () => {
+    for (const [args, message] of [
+      [['parity'], /Give the project file with --project FILE/],
+      [
+        ['parity', '--project', 'x.chtmig.json', '--only', 'documents'],
+        /Invalid --only “documents”/,
+      ],
+    ] as const) {
+      const io = memoryIo()
+      expect(await main([...args], io.io), args.join(' ')).toBe(ExitCode.BadInput)
+      expect(io.stderr()).toMatch(message)
+    }
+  })
+
+  it('says clearly when the project file is not there (exit 1)', async () => {
+    const io = memoryIo()
+    expect(await main(['parity', '--project', join(base, 'missing.chtmig.json')], io.io)).toBe(
+      ExitCode.Error,
+    )
+    expect(io.stderr()).toMatch(/missing\.chtmig\.json/)
+  })
+})

@@ -9,6 +9,7 @@ import {
   type ItemState,
   type ProjectDocument,
 } from '../../../shared/project-schema'
+import { paritySettingsSchema } from '../../../shared/parity-definitions'
 import { redactSecrets } from '../../../shared/redact'
 import { AppError } from '../../../shared/result'
 
@@ -41,6 +42,17 @@ export function applyIntents(
   let name = doc.name
   let settings = doc.settings
   let connections = doc.connections
+  let parity = doc.parity
+  const upsert = <T extends { id: string }>(list: readonly T[], entry: T): T[] => {
+    const index = list.findIndex((e) => e.id === entry.id)
+    return index < 0 ? [...list, entry] : list.map((e, i) => (i === index ? entry : e))
+  }
+  const without = <T extends { id: string }>(list: readonly T[], id: string, what: string): T[] => {
+    if (!list.some((e) => e.id === id)) {
+      throw new AppError('NOT_FOUND', `There is no ${what} “${id}”; nothing was changed.`, { id })
+    }
+    return list.filter((e) => e.id !== id)
+  }
 
   const itemFor = (itemId: string): ItemState => {
     if (!ctx.isKnownItem(itemId)) {
@@ -114,6 +126,21 @@ export function applyIntents(
       case 'connection.setChtSync':
         connections = { ...connections, chtSync: intent.profile }
         break
+      case 'parity.setMetric':
+        parity = { ...parity, metrics: upsert(parity.metrics, intent.metric) }
+        break
+      case 'parity.removeMetric':
+        parity = { ...parity, metrics: without(parity.metrics, intent.id, 'dashboard metric') }
+        break
+      case 'parity.setModel':
+        parity = { ...parity, models: upsert(parity.models, intent.model) }
+        break
+      case 'parity.removeModel':
+        parity = { ...parity, models: without(parity.models, intent.id, 'model comparison') }
+        break
+      case 'parity.setGreenDays':
+        parity = { ...parity, greenDaysRequired: intent.days }
+        break
     }
   }
 
@@ -123,7 +150,8 @@ export function applyIntents(
   check(projectDocumentSchema.shape.name, name, 'name')
   check(projectSettingsSchema, settings, 'settings')
   check(connectionsSchema, connections, 'connections')
-  return { ...doc, name, settings, items, connections, updatedAt: at }
+  check(paritySettingsSchema, parity, 'parity')
+  return { ...doc, name, settings, items, connections, parity, updatedAt: at }
 }
 
 // Only the parts a batch can touch are validated: the whole document can be megabytes.

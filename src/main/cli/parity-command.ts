@@ -1,0 +1,82 @@
+import { resolve } from 'node:path'
+import type { StoredResult } from '../../shared/results/result-schema'
+import { call } from '../api/dispatch'
+import { UsageError, type CommandArgs, type FaceCommand } from './command'
+import { ExitCode, exitCodeOf } from './exit-codes'
+import type { CliIo } from './io'
+import { createCliContext, waitForJob } from './run-operation'
+
+const ONLY = ['models', 'metrics'] as const
+
+function onlyOf(value: string | boolean | undefined): (typeof ONLY)[number] | undefined {
+  if (value === undefined) return undefined
+  if (typeof value === 'string' && (ONLY as readonly string[]).includes(value)) {
+    return value as (typeof ONLY)[number]
+  }
+  throw new UsageError(`Invalid --only “${String(value).slice(0, 40)}”: give models or metrics.`)
+}
+
+/** One line per comparison: its verdict, title and summary. */
+function describeResults(results: StoredResult[], io: CliIo): void {
+  for (const r of results)
+    io.stdout(`${r.verdict.toUpperCase().padEnd(5)} ${r.title}: ${r.summary}`)
+}
+
+/**
+ * `cht-migrate parity --project FILE`: runs the project's parity comparisons (the model pairs and
+ * the replica dashboard's metrics set up on the Parity page), records each result in the project
+ * file and saves it, so a nightly cron during the parallel run builds the trend the teardown gate
+ * reads. Passwords come from the environment (`CHT_MIGRATE_*_PASSWORD`). Exit 0 when everything
+ * is within tolerance, 3 when a comparison found differences, 1 on an error (a comparison that
+ * could not run included), 2 on bad input. Ctrl+C cancels the run, keeping what was found.
+ */
+export const parityCommand: FaceCommand = {
+  kind: 'face',
+  name: 'parity',
+  summary: 'Compare the old and the new pipeline: models and dashboard metrics (for cron)',
+  usage: 'parity --project FILE [--only models|metrics] [--json]',
+  description:
+    'Runs the comparisons set up in the project (model pairs and the replica dashboard’s metrics) ' +
+    'against its couch2pg and CHT Sync databases, read-only, records each result in the project ' +
+    'file and saves it. Exit codes: 0 all within tolerance, 3 differences found, 1 error, ' +
+    '2 bad input. Document parity is not part of this command yet.',
+  options: {
+    project: { type: 'string', valueName: 'FILE', description: 'The migration project file' },
+    only: {
+      type: 'string',
+      valueName: 'KIND',
+      description: 'Run only the model comparisons or only the dashboard metrics',
+    },
+  },
+  async run(args: CommandArgs, io: CliIo): Promise<ExitCode> {
+    const { project } = args.values
+    if (typeof project !== 'string' || project === '') {
+      throw new UsageError('Give the project file with --project FILE.')
+    }
+    const only = onlyOf(args.values.only)
+    const stop = io.untilStopSignal()
+    const ctx = await createCliContext()
+    const fail = (result: { ok: false; error: { code: string; message: string } }) => {
+      if (args.json) io.stdout(JSON.stringify(result))
+      io.stderr(`cht-migrate: ${result.error.message}`)
+      return result.error.code === 'BAD_REQUEST' ? ExitCode.BadInput : ExitCode.Error
+    }
+    try {
+      const opened = await call('project.open', { path: resolve(project) }, ctx)
+      if (!opened.ok) return fail(opened)
+      const started = await call('parity.run', only === undefined ? {} : { only }, ctx)
+      if (!started.ok) return fail(started)
+      const finished = await waitForJob(ctx, started.value.jobId, io, stop)
+      // Whatever was recorded (all of it, or what a cancel left) is saved.
+      const saved = await call('project.save', {}, ctx)
+      if (!finished.ok) return fail(finished)
+      if (!saved.ok) return fail(saved)
+      const value = finished.value as { results: StoredResult[] }
+      if (args.json) io.stdout(JSON.stringify(value))
+      else describeResults(value.results, io)
+      return exitCodeOf(finished)
+    } finally {
+      await ctx.dispose()
+    }
+  },
+}
