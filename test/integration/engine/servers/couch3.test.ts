@@ -318,3 +318,20 @@ describe('database information', () => {
     expect(many.status).toBe(400)
   })
 })
+
+describe('_all_docs', () => {
+  it('lists every document, ids starting above U+00FF included, whatever the bounds asked', async () => {
+    const { couch, db, get, docs } = await databases()
+    const ids = ['a', 'zz', 'é', 'Ā-1', '中文', '😀x', '\uffee']
+    await couch.bulk('medic', docs(...ids))
+    const listed = async (query: string) =>
+      (await get<{ rows: { id: string }[] }>(`${db()}/_all_docs${query}`)).body.rows.map(
+        (r) => r.id,
+      )
+    expect((await listed('')).sort()).toEqual([...ids].sort())
+    expect((await listed('?descending=true')).sort()).toEqual([...ids].sort())
+    expect(await listed(`?startkey=${encodeURIComponent('"b"')}&limit=2`)).toHaveLength(2)
+    // A bound the client gives is kept.
+    expect(await listed(`?endkey=${encodeURIComponent('"zz"')}`)).toEqual(['a', 'zz'])
+  })
+})

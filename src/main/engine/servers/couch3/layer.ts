@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { withOpenEnd } from './all-docs-range'
 import { sendCouchJson } from './capture'
 import { handleChanges } from './changes'
 import { createCouch3Context, forgetDatabase, type Couch3Options } from './context'
@@ -82,6 +83,10 @@ export function createCouch3Layer(options: Couch3Options): Couch3Layer {
       return pass()
     }
     const allDocs = target.length === 1 && target[0] === '_all_docs'
+    if (allDocs && (method === 'GET' || method === 'HEAD')) {
+      const bounded = withOpenEnd(url)
+      if (bounded !== null) req.url = bounded
+    }
     const view = target.length === 4 && target[0] === '_design' && target[2] === '_view'
     const asked = method === 'POST' || url.searchParams.get('update_seq') === 'true'
     if ((allDocs || view) && (method === 'GET' || method === 'POST') && asked) {
