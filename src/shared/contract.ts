@@ -9,6 +9,7 @@ import {
   demoSizeSchema,
 } from './demo'
 import { jobIdSchema, jobSnapshotSchema, jobStartedSchema } from './jobs'
+import { metricDefinitionSchema, modelDefinitionSchema } from './parity-definitions'
 import { pathSchema } from './paths'
 import { projectPatchSchema } from './project-patch'
 import { endpointIdSchema, projectStateSchema } from './project-schema'
@@ -212,6 +213,14 @@ export const contract = {
     output: jobStartedSchema,
     /** The stored result of each comparison that ran. */
     job: z.object({ results: z.array(storedResultSchema) }),
+  },
+  /** The comparisons worth setting up, read from both databases' catalogs (nothing is saved). */
+  'parity.suggest': {
+    input: empty,
+    output: z.object({
+      metrics: z.array(metricDefinitionSchema),
+      models: z.array(modelDefinitionSchema),
+    }),
   },
   'jobs.list': {
     input: empty,

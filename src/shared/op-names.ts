@@ -30,6 +30,7 @@ export const OP_NAME_LIST = [
   'demo.stop',
   'demo.manifest',
   'parity.run',
+  'parity.suggest',
   'jobs.list',
   'jobs.cancel',
 ] as const

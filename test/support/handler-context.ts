@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { HandlerContext } from '../../src/main/api/context'
 import { createHandlerContext, type CreateContextOptions } from '../../src/main/api/create-context'
+import { call } from '../../src/main/api/dispatch'
 import { createEnvSessionSecretStore } from '../../src/main/engine/connections/secret-store'
 import { createMemoryLog } from '../../src/main/engine/log/log'
 import { makeTempDir } from './project-fixtures'
@@ -42,6 +43,27 @@ export async function createTestContext(
     async dispose() {
       await ctx.dispose()
       cleanup()
+    },
+  }
+}
+
+/**
+ * A test context with a demo deployment started through `demo.start` (its project open, its
+ * connections tested); `stop` stops the demo and disposes the context.
+ */
+export async function demoTestContext(
+  input: Record<string, unknown>,
+): Promise<{ t: TestContext; stop: () => Promise<void> }> {
+  const t = await createTestContext()
+  const started = await call('demo.start', input, t.ctx)
+  if (!started.ok) throw new Error(started.error.message)
+  const done = await t.ctx.jobs.wait(started.value.jobId)
+  if (!done.ok) throw new Error(done.error.message)
+  return {
+    t,
+    stop: async () => {
+      await call('demo.stop', {}, t.ctx)
+      await t.dispose()
     },
   }
 }

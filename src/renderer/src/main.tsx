@@ -10,6 +10,7 @@ import './styles/overview.css'
 import './styles/checklist.css'
 import './styles/connections.css'
 import './styles/activity.css'
+import './styles/parity.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The page has no #root element.')

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { emptyParity } from '../../../src/shared/parity-definitions'
 import {
   CURRENT_SCHEMA_VERSION,
   PROJECT_FORMAT,
@@ -28,6 +29,7 @@ export function projectDocument(overrides: Partial<ProjectDocument> = {}): Proje
     results: {},
     connections: { couchdb: null, couch2pg: null, chtSync: null },
     demo: null,
+    parity: emptyParity(),
     ...overrides,
   })
 }

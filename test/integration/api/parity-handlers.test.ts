@@ -4,7 +4,7 @@ import { metricStarters } from '../../../src/main/engine/parity/metric-starters'
 import type { ModelDefinition } from '../../../src/shared/parity-definitions'
 import type { StoredResult } from '../../../src/shared/results/result-schema'
 import { greenStreak } from '../../../src/shared/results/parity-trend'
-import { createTestContext, type TestContext } from '../../support/handler-context'
+import { demoTestContext, type TestContext } from '../../support/handler-context'
 
 /**
  * `parity.run` through `dispatch`, on a demo without injected differences: the comparisons set
@@ -13,21 +13,13 @@ import { createTestContext, type TestContext } from '../../support/handler-conte
  * a comparison that cannot run is stored as an error and the run goes on.
  */
 let t: TestContext
+let stop: () => Promise<void>
 
 beforeAll(async () => {
-  t = await createTestContext()
-  const started = await call(
-    'demo.start',
-    { size: 'small', docs: 1500, discrepancies: 'none' },
-    t.ctx,
-  )
-  if (!started.ok) throw new Error(started.error.message)
-  const done = await t.ctx.jobs.wait(started.value.jobId)
-  if (!done.ok) throw new Error(done.error.message)
+  ;({ t, stop } = await demoTestContext({ size: 'small', docs: 1500, discrepancies: 'none' }))
 }, 120_000)
 afterAll(async () => {
-  await call('demo.stop', {}, t.ctx)
-  await t.dispose()
+  await stop?.()
 })
 
 const formsModel: ModelDefinition = {

@@ -30,12 +30,17 @@ export interface ParityRunInput {
   only?: ParityRunKind
 }
 
-interface Sides {
+/** The two PostgreSQL sides of a parity run: their pools and how results name them. */
+export interface Sides {
   pools: { old: pg.Pool; new: pg.Pool }
   endpoints: NewResult['endpoints']
 }
 
-async function openSides(engine: Engine): Promise<Sides> {
+/**
+ * Pools for the project's couch2pg and CHT Sync connections (passwords from the secret store);
+ * `BAD_REQUEST` when either connection is not set.
+ */
+export async function openSides(engine: Engine): Promise<Sides> {
   const connections = engine.project.state?.document.connections
   const old = connections?.couch2pg
   const neu = connections?.chtSync

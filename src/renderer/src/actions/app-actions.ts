@@ -4,6 +4,7 @@ import { hashToRoute } from '../lib/routes'
 import { useStore } from '../store'
 import { demoStartFinished, refreshDemoStatus } from './demo-actions'
 import { checkedJobResult, refreshJobs } from './job-actions'
+import { parityRunFinished } from './parity-actions'
 import {
   applyPatchOrReload,
   exportMarkdown,
@@ -99,6 +100,8 @@ export function handleAppEvent(event: AppEvent): void {
       store().upsertJob(event.job)
       if (event.job.kind === 'demo.start')
         demoStartFinished(checkedJobResult(event.job, event.result))
+      else if (event.job.kind === 'parity.run')
+        parityRunFinished(checkedJobResult(event.job, event.result))
       return
     case 'demo.failed':
       void refreshDemoStatus()

@@ -7,6 +7,7 @@ import { useStore } from '../../store'
 import { selectItems } from '../../store/selectors'
 import { DocLink } from '../common/DocLink'
 import { PageHeading } from '../common/PageHeading'
+import { ParityPanel } from '../parity/ParityPanel'
 import { ChecklistItem } from './ChecklistItem'
 
 function StepNeighbours({ number }: { number: number }) {
@@ -66,6 +67,8 @@ export function StepPage({ stepId }: { stepId: StepId }) {
           </span>
         </p>
       </div>
+      {step.id === 'parity' ? <ParityPanel /> : null}
+      {step.id === 'parity' ? <h2 className="checklist-heading">Checklist</h2> : null}
       <ol className="checklist" aria-label={`Checklist for ${step.title}`}>
         {step.items.map((item) => (
           <li key={item.id}>

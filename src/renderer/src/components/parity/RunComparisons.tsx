@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import { cancelJob } from '../../actions/job-actions'
+import { startParityRun } from '../../actions/parity-actions'
+import { useStore } from '../../store'
+import { selectRunningJob } from '../../store/selectors'
+import { JobProgressView } from '../jobs/JobProgressView'
+
+/**
+ * “Run comparisons”: starts `parity.run` for every comparison set up, then shows the running
+ * job's progress with Cancel (this page's run, or one a reloaded page found running). The
+ * outcome is announced when the job ends (`parityRunFinished`), whichever page is open.
+ */
+export function RunComparisons({ count }: { count: number }) {
+  const job = useStore(selectRunningJob('parity.run'))
+  const [requested, setRequested] = useState(false)
+  const [cancelling, setCancelling] = useState<string | null>(null)
+
+  const start = async () => {
+    setRequested(true)
+    try {
+      await startParityRun()
+    } finally {
+      setRequested(false)
+    }
+  }
+  const cancel = () => {
+    if (!job) return
+    setCancelling(job.jobId)
+    void cancelJob(job.jobId)
+  }
+  const running = job !== undefined || requested
+  return (
+    <section className="card parity-run" aria-labelledby="parity-run-heading">
+      <h2 id="parity-run-heading">Run the comparisons</h2>
+      <p className="muted">
+        Each comparison reads both databases read-only and is saved in the project with its result,
+        so the trend below grows with every run.
+      </p>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void start()}
+          disabled={running || count === 0}
+        >
+          Run comparisons
+        </button>
+        {running ? (
+          <button
+            type="button"
+            className="button"
+            onClick={cancel}
+            disabled={!job || cancelling === job.jobId}
+          >
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      {count === 0 ? <p className="muted">Add a comparison first.</p> : null}
+      {running ? (
+        <JobProgressView
+          job={job ?? null}
+          cancelling={job !== undefined && cancelling === job.jobId}
+          idPrefix="parity"
+        />
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,132 @@
+import type { Intent } from '../../../shared/intents'
+import type {
+  MetricDefinition,
+  ModelDefinition,
+  ParitySettings,
+} from '../../../shared/parity-definitions'
+import type { StoredResult } from '../../../shared/project-schema'
+import type { GreenStreak, TrendDay } from '../../../shared/results/parity-trend'
+
+/**
+ * What the Parity page shows, worked out from the project copy: the comparisons set up with their
+ * latest results, a metric tile's rows, the streak in words, the recent days of the trend. Pure,
+ * so it is unit-tested without a page.
+ */
+
+/** The stored result id of a comparison (as the engine's `parity.run` records it). */
+export const comparisonResultId = (kind: 'model' | 'metric', id: string): string =>
+  `parity.${kind}.${id}`.slice(0, 100)
+
+/** One comparison set up in the project, with its latest result if it ran. */
+export interface ComparisonEntry {
+  kind: 'model' | 'metric'
+  id: string
+  title: string
+  result: StoredResult | undefined
+}
+
+/** The model pairs, then the metrics, each with its latest result. */
+export function comparisonEntries(
+  parity: ParitySettings,
+  results: Readonly<Record<string, StoredResult>>,
+): ComparisonEntry[] {
+  return [
+    ...parity.models.map((m) => ({ kind: 'model' as const, id: m.id, title: m.title })),
+    ...parity.metrics.map((m) => ({ kind: 'metric' as const, id: m.id, title: m.title })),
+  ].map((e) => ({ ...e, result: results[comparisonResultId(e.kind, e.id)] }))
+}
+
+/** The intents setting up the suggestions that are not set up yet (by id); none when all are. */
+export function intentsForSuggestions(
+  parity: ParitySettings,
+  suggested: { metrics: MetricDefinition[]; models: ModelDefinition[] },
+): Intent[] {
+  const models = new Set(parity.models.map((m) => m.id))
+  const metrics = new Set(parity.metrics.map((m) => m.id))
+  return [
+    ...suggested.models
+      .filter((m) => !models.has(m.id))
+      .map((model): Intent => ({ type: 'parity.setModel', model })),
+    ...suggested.metrics
+      .filter((m) => !metrics.has(m.id))
+      .map((metric): Intent => ({ type: 'parity.setMetric', metric })),
+  ]
+}
+
+/** One group of a metric tile: its name, both values, the difference, and whether it differs. */
+export interface TileRow {
+  group: string
+  old: number | null
+  new: number | null
+  /** `new - old`; null when a side has no value. */
+  delta: number | null
+  differs: boolean
+}
+
+/**
+ * The groups of a metric result, those that differ first, then by group; `differs` by the
+ * result's own differences (within the metric's tolerance counts as a match).
+ */
+export function tileRows(result: StoredResult): TileRow[] {
+  if (result.details.kind !== 'comparison') return []
+  const differing = new Set(result.details.differences.flatMap((d) => d.samples.map((s) => s.key)))
+  // Samples are bounded: past them, a group differs when its values do.
+  const capped = result.details.differences.some((d) => d.count > d.samples.length)
+  return result.details.counts
+    .map((c) => {
+      const group = c.group.join(' / ') || '(all)'
+      const delta = c.old === null || c.new === null ? null : c.new - c.old
+      const differs = differing.has(group) || (capped && delta !== 0)
+      return { group, old: c.old, new: c.new, delta, differs }
+    })
+    .sort((a, b) =>
+      a.differs !== b.differs
+        ? Number(b.differs) - Number(a.differs)
+        : a.group < b.group
+          ? -1
+          : a.group > b.group
+            ? 1
+            : 0,
+    )
+}
+
+/** A delta in words: `+3`, `−2`, `0`, or `missing on one side`. */
+export function deltaText(delta: number | null): string {
+  if (delta === null) return 'one side missing'
+  if (delta === 0) return '0'
+  return delta > 0 ? `+${delta}` : `−${Math.abs(delta)}`
+}
+
+/** `1 day`, `3 days`. */
+export const daysText = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`
+
+/** The streak as the page says it. */
+export function streakText(streak: GreenStreak, required: number): string {
+  return `Green for ${daysText(streak.days)} in a row (${daysText(required)} required).`
+}
+
+/**
+ * What ended the streak, in words naming the comparison by its title; null when nothing did.
+ * Before `firstDay` (the first day anything ran) nothing could run: the streak starts there.
+ */
+export function streakBreakText(
+  streak: GreenStreak,
+  titles: Readonly<Record<string, string>>,
+  firstDay: string | null = null,
+): string | null {
+  if (!streak.brokenBy) return null
+  const { day, comparisonId, reason } = streak.brokenBy
+  if (reason === 'no run' && firstDay !== null && day < firstDay) {
+    return `Counted from ${firstDay}, the first day the comparisons ran.`
+  }
+  const name = titles[comparisonId] ?? comparisonId
+  return reason === 'no run'
+    ? `The streak stops at ${day}: “${name}” did not run that day.`
+    : `The streak stops at ${day}: “${name}” did not pass that day.`
+}
+
+/** The days of the trend within the last `days` days before `today` (UTC), newest first. */
+export function recentDays(trend: readonly TrendDay[], today: Date, days = 30): TrendDay[] {
+  const from = new Date(today.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10)
+  return trend.filter((d) => d.day >= from).reverse()
+}

@@ -1,0 +1,34 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** The Parity step's panel: comparisons set up, the run, the replica dashboard and the trend. */
+export class ParityPanel {
+  readonly root: Locator
+  readonly setUp: Locator
+  readonly addSuggested: Locator
+  readonly run: Locator
+  readonly dashboard: Locator
+  readonly streak: Locator
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('parity-panel')
+    this.setUp = this.root.getByRole('region', { name: 'Comparisons set up' })
+    this.addSuggested = this.root.getByRole('button', { name: 'Add the suggested comparisons' })
+    this.run = this.root.getByRole('button', { name: 'Run comparisons' })
+    this.dashboard = this.root.getByRole('region', { name: 'Replica dashboard' })
+    this.streak = this.root.getByTestId('parity-streak')
+  }
+
+  /** The comparisons listed under “Comparisons set up”. */
+  comparisons(): Locator {
+    return this.setUp.getByRole('list', { name: 'Comparisons' }).getByRole('listitem')
+  }
+
+  /** A tile of the replica dashboard, by its metric id. */
+  tile(metricId: string): Locator {
+    return this.dashboard.locator(`[data-metric="${metricId}"]`)
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.root).toBeVisible()
+  }
+}
