@@ -1,8 +1,5 @@
-import { useState } from 'react'
-import { cancelJob } from '../../actions/job-actions'
 import { startParityRun } from '../../actions/parity-actions'
-import { useStore } from '../../store'
-import { selectRunningJob } from '../../store/selectors'
+import { useJobControl } from '../../hooks/use-job-control'
 import { JobProgressView } from '../jobs/JobProgressView'
 
 /**
@@ -11,24 +8,7 @@ import { JobProgressView } from '../jobs/JobProgressView'
  * outcome is announced when the job ends (`parityRunFinished`), whichever page is open.
  */
 export function RunComparisons({ count }: { count: number }) {
-  const job = useStore(selectRunningJob('parity.run'))
-  const [requested, setRequested] = useState(false)
-  const [cancelling, setCancelling] = useState<string | null>(null)
-
-  const start = async () => {
-    setRequested(true)
-    try {
-      await startParityRun()
-    } finally {
-      setRequested(false)
-    }
-  }
-  const cancel = () => {
-    if (!job) return
-    setCancelling(job.jobId)
-    void cancelJob(job.jobId)
-  }
-  const running = job !== undefined || requested
+  const { job, busy: running, cancelling, start, cancel } = useJobControl('parity.run')
   return (
     <section className="card parity-run" aria-labelledby="parity-run-heading">
       <h2 id="parity-run-heading">Run the comparisons</h2>
@@ -40,29 +20,20 @@ export function RunComparisons({ count }: { count: number }) {
         <button
           type="button"
           className="button button-primary"
-          onClick={() => void start()}
+          onClick={() => void start(startParityRun)}
           disabled={running || count === 0}
         >
           Run comparisons
         </button>
         {running ? (
-          <button
-            type="button"
-            className="button"
-            onClick={cancel}
-            disabled={!job || cancelling === job.jobId}
-          >
+          <button type="button" className="button" onClick={cancel} disabled={!job || cancelling}>
             Cancel
           </button>
         ) : null}
       </div>
       {count === 0 ? <p className="muted">Add a comparison first.</p> : null}
       {running ? (
-        <JobProgressView
-          job={job ?? null}
-          cancelling={job !== undefined && cancelling === job.jobId}
-          idPrefix="parity"
-        />
+        <JobProgressView job={job ?? null} cancelling={cancelling} idPrefix="parity" />
       ) : null}
     </section>
   )

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react'
-import { cancelJob } from '../../actions/job-actions'
 import { startDemo } from '../../actions/demo-actions'
+import { useJobControl } from '../../hooks/use-job-control'
 import { useStore } from '../../store'
-import { selectRunningJob } from '../../store/selectors'
 import { JobProgressView } from '../jobs/JobProgressView'
 import { DEFAULT_DEMO_CHOICE, DemoOptions, type DemoChoice } from './DemoOptions'
 import { RunningDemo } from './RunningDemo'
@@ -15,29 +14,11 @@ import { RunningDemo } from './RunningDemo'
  * the page reloaded) it shows that demo with Reopen and Stop, as the engine's `demo.status` says.
  */
 export function DemoCard() {
-  const job = useStore(selectRunningJob('demo.start'))
+  const { job, busy: starting, cancelling, start, cancel } = useJobControl('demo.start')
   const demo = useStore((s) => s.demo)
-  const [requested, setRequested] = useState(false)
-  const [cancelling, setCancelling] = useState<string | null>(null)
   const [choice, setChoice] = useState<DemoChoice>(DEFAULT_DEMO_CHOICE)
   const heading = useRef<HTMLHeadingElement>(null)
 
-  const start = async () => {
-    setRequested(true)
-    try {
-      await startDemo(choice)
-    } finally {
-      setRequested(false)
-    }
-  }
-
-  const cancel = () => {
-    if (!job) return
-    setCancelling(job.jobId)
-    void cancelJob(job.jobId)
-  }
-
-  const starting = job !== undefined || requested
   const running = !starting && demo?.dir ? demo : null
   return (
     <section className="card demo-card" aria-labelledby="demo-heading">
@@ -56,18 +37,9 @@ export function DemoCard() {
       )}
       {starting ? (
         <div className="demo-progress">
-          <JobProgressView
-            job={job ?? null}
-            cancelling={job !== undefined && cancelling === job.jobId}
-            idPrefix="demo"
-          />
+          <JobProgressView job={job ?? null} cancelling={cancelling} idPrefix="demo" />
           <div className="form-actions">
-            <button
-              type="button"
-              className="button"
-              onClick={cancel}
-              disabled={!job || cancelling === job.jobId}
-            >
+            <button type="button" className="button" onClick={cancel} disabled={!job || cancelling}>
               Cancel
             </button>
           </div>
@@ -76,7 +48,11 @@ export function DemoCard() {
         <>
           <DemoOptions value={choice} onChange={setChoice} />
           <div className="form-actions">
-            <button type="button" className="button button-primary" onClick={() => void start()}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void start(() => startDemo(choice))}
+            >
               Try the demo deployment
             </button>
           </div>
