@@ -60,3 +60,20 @@ export async function assertReadStatement(sql: string): Promise<void> {
   const refusal = await readRefusal(sql)
   if (refusal !== null) throw new AppError('SQL_REFUSED', refusal)
 }
+
+/**
+ * SQL a person typed, made ready to wrap as a subquery: it must pass the gate (else
+ * `SQL_REFUSED`, its message prefixed with `who`, and nothing is sent), and it is cut to the one
+ * statement PostgreSQL's parser found (byte offsets of the UTF-8 text), without a terminating
+ * semicolon or a trailing comment that would break the wrapper. Put it on lines of its own inside
+ * the parentheses, so that a `--` comment within it cannot swallow the closing one.
+ */
+export async function gatedStatementText(sql: string, who: string): Promise<string> {
+  const refusal = await readRefusal(sql)
+  if (refusal !== null) throw new AppError('SQL_REFUSED', `${who}: ${refusal}`)
+  const stmt = parseSync(sql).stmts?.[0]
+  const bytes = Buffer.from(sql, 'utf8')
+  const start = stmt?.stmt_location ?? 0
+  const end = stmt?.stmt_len ? start + stmt.stmt_len : bytes.length
+  return bytes.subarray(start, end).toString('utf8')
+}

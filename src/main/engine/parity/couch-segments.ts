@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/result'
 import { compareCodePoints } from '../workers/tasks/code-point-order'
 import type { PairHash, Segment, SegmentDigest } from './types'
+import { segmentIndexOf } from './segment-digest'
 
 /** A pair as the CouchDB side streams it. */
 export interface IdRevPair {
@@ -75,14 +76,7 @@ export async function digestAgainst(
   // Boundaries between segments: segment k holds ids >= bounds[k - 1] and < bounds[k].
   const bounds = segments.slice(1).map((s) => s.lo as string)
   for await (const { id, rev } of pairs) {
-    let low = 0
-    let high = bounds.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      if (compareCodePoints(id, bounds[mid] as string) >= 0) low = mid + 1
-      else high = mid
-    }
-    const digest = digests[low] as SegmentDigest
+    const digest = digests[segmentIndexOf(id, bounds)] as SegmentDigest
     digest.count++
     digest.hash = (digest.hash + pairHash(id, rev)) & MASK
   }

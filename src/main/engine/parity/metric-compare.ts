@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { AppError } from '../../../shared/result'
 import { readTransaction, type ReadOptions } from '../db/read-transaction'
-import { readRefusal } from '../db/sql-gate'
+import { gatedStatementText } from '../db/sql-gate'
 
 /**
  * Dashboard metric parity: a pair of queries (old and new) for one tile of the replica
@@ -87,14 +87,9 @@ async function readSide(
   options: ReadOptions,
   maxRows: number,
 ): Promise<{ rows: Record<string, unknown>[]; truncated: boolean }> {
-  const body = sql.trim().replace(/;+\s*$/, '')
-  // The user's statement on its own first, so a refusal names it rather than the wrapper.
-  const refusal = await readRefusal(body)
-  if (refusal !== null) {
-    throw new AppError('SQL_REFUSED', `The ${side} query was not sent: ${refusal}`)
-  }
+  const body = await gatedStatementText(sql, `The ${side} query was not sent`)
   const result = await readTransaction(pool, options, (tx) =>
-    tx.query(`SELECT * FROM (${body}\n) AS metric LIMIT ${maxRows + 1}`),
+    tx.query(`SELECT * FROM (\n${body}\n) AS metric LIMIT ${maxRows + 1}`),
   )
   const columns = new Set(result.fields.map((f) => f.name))
   for (const column of [...spec.groupColumns, spec.valueColumn]) {

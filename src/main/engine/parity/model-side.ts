@@ -1,11 +1,10 @@
-import { loadModule, parseSync } from 'libpg-query'
 import type pg from 'pg'
 import { AppError } from '../../../shared/result'
 import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
 import { DbTimeoutError } from '../db/errors'
 import { ident, qualified } from '../db/identifiers'
 import { readTransaction, SESSION_PROFILES, type ReadOptions } from '../db/read-transaction'
-import { assertReadStatement } from '../db/sql-gate'
+import { gatedStatementText } from '../db/sql-gate'
 import type { ColumnKind, ModelSide, ModelSource, SideColumn } from './model-types'
 
 /**
@@ -23,20 +22,6 @@ export function sourceName(source: ModelSource): string {
 }
 
 /**
- * The one statement of a gated query, without what surrounds it (a terminating semicolon, a
- * trailing comment), which would break a subquery: cut where PostgreSQL's parser says the
- * statement starts and ends (byte offsets of the UTF-8 text; no length: to the end).
- */
-async function statementText(sql: string): Promise<string> {
-  await loadModule()
-  const stmt = parseSync(sql).stmts?.[0]
-  const bytes = Buffer.from(sql, 'utf8')
-  const start = stmt?.stmt_location ?? 0
-  const end = stmt?.stmt_len ? start + stmt.stmt_len : bytes.length
-  return bytes.subarray(start, end).toString('utf8')
-}
-
-/**
  * The `FROM` item of a side, aliased `s`. A user query must pass the read-only gate first
  * (`assertReadStatement`: one read statement, by PostgreSQL's parser), else `SQL_REFUSED` naming
  * the side is thrown and nothing is sent; it is then wrapped as a subquery, on its own lines so
@@ -48,18 +33,10 @@ export async function fromItem(side: ModelSide): Promise<string> {
     const name = source.schema === '' ? ident(source.name) : qualified(source.schema, source.name)
     return `${name} AS ${SIDE_ALIAS}`
   }
-  try {
-    await assertReadStatement(source.sql)
-  } catch (e) {
-    if (e instanceof AppError) {
-      throw new AppError(
-        e.code,
-        `The ${side.label} query was refused before it was sent: ${e.message}`,
-      )
-    }
-    throw e
-  }
-  const sql = await statementText(source.sql)
+  const sql = await gatedStatementText(
+    source.sql,
+    `The ${side.label} query was refused before it was sent`,
+  )
   return `(\n${sql}\n) AS ${SIDE_ALIAS}`
 }
 
