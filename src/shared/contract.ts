@@ -13,6 +13,7 @@ import { metricDefinitionSchema, modelDefinitionSchema } from './parity-definiti
 import { pathSchema } from './paths'
 import { projectPatchSchema } from './project-patch'
 import { endpointIdSchema, projectStateSchema } from './project-schema'
+import { TEXT_LIMITS } from './results/common'
 import { storedResultSchema } from './results/result-schema'
 
 /**
@@ -24,6 +25,20 @@ import { storedResultSchema } from './results/result-schema'
  */
 const empty = z.object({}).strict()
 const optionalPath = pathSchema.optional()
+
+/**
+ * One place's copy of a document (`parity.document`): whether it holds the id, the body as JSON
+ * (cut past `TEXT_LIMITS.block` characters, `truncated`), why it could not be read, and a note (a deletion
+ * stub, a second row).
+ */
+export const documentBodySchema = z.object({
+  found: z.boolean(),
+  body: z.string().max(TEXT_LIMITS.block).nullable(),
+  truncated: z.boolean(),
+  error: z.string().max(TEXT_LIMITS.line).nullable(),
+  note: z.string().max(TEXT_LIMITS.line).nullable(),
+})
+export type DocumentBodyView = z.infer<typeof documentBodySchema>
 
 export const faceSchema = z.enum(['electron', 'browser', 'cli'])
 export type Face = z.infer<typeof faceSchema>
@@ -206,8 +221,10 @@ export const contract = {
   'parity.run': {
     input: z
       .object({
-        /** Only the model comparisons, or only the dashboard metrics; default both. */
-        only: z.enum(['models', 'metrics']).optional(),
+        /** Only document parity, the model comparisons or the dashboard metrics; default all. */
+        only: z.enum(['docs', 'models', 'metrics']).optional(),
+        /** Samples kept per class of document difference (default 20). */
+        samples: z.number().int().min(0).max(100).optional(),
       })
       .strict(),
     output: jobStartedSchema,
@@ -220,6 +237,39 @@ export const contract = {
     output: z.object({
       metrics: z.array(metricDefinitionSchema),
       models: z.array(modelDefinitionSchema),
+    }),
+  },
+  /** One document as CouchDB, couch2pg and CHT Sync hold it (read-only; each place on its own). */
+  'parity.document': {
+    input: z
+      .object({
+        /** The CouchDB database the document lives in (`medic`, `medic-sentinel`…). */
+        database: z.string().min(1).max(200),
+        id: z.string().min(1).max(1000),
+      })
+      .strict(),
+    output: z.object({
+      couchdb: documentBodySchema,
+      couch2pg: documentBodySchema,
+      chtSync: documentBodySchema,
+    }),
+  },
+  /**
+   * The columns of a table or view on one side, read from its catalog (for “Suggest mapping” in
+   * the model-pair editor; nothing is saved).
+   */
+  'parity.columns': {
+    input: z
+      .object({
+        side: z.enum(['old', 'new']),
+        schema: z.string().min(1).max(63),
+        name: z.string().min(1).max(63),
+      })
+      .strict(),
+    output: z.object({
+      columns: z
+        .array(z.object({ name: z.string().max(200), type: z.string().max(200) }))
+        .max(1_600),
     }),
   },
   'jobs.list': {

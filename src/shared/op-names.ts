@@ -31,6 +31,8 @@ export const OP_NAME_LIST = [
   'demo.manifest',
   'parity.run',
   'parity.suggest',
+  'parity.document',
+  'parity.columns',
   'jobs.list',
   'jobs.cancel',
 ] as const

@@ -57,7 +57,8 @@ function run(
     comparisonId,
     ranAt,
     day: new Date(ranAt).toISOString().slice(0, 10),
-    green: verdict === 'pass' && !partial,
+    // `warn` is a difference that holds nothing up (couch2pg's own drift from CouchDB).
+    green: (verdict === 'pass' || verdict === 'warn') && !partial,
     differences,
   }
 }
@@ -114,15 +115,18 @@ const DAY_MS = 86_400_000
 /**
  * The number of consecutive days, counted back from `today` (a UTC day; yesterday when nothing
  * ran yet today), on which **every** comparison the project now holds ran and its latest run of
- * that day was green (passed, not partial). A day a comparison did not run breaks the streak:
- * the gate needs evidence for each day, and a comparison added later starts its own count.
+ * that day was green (passed, or warned of nothing that holds up the switch; not partial). A day
+ * a comparison did not run breaks the streak: the gate needs evidence for each day, and a
+ * comparison added later starts its own count. With `active` (see `activeComparisons`), only
+ * those comparisons count: one the user removed no longer breaks the streak, its history kept.
  */
 export function greenStreak(
   results: Readonly<Record<string, StoredResult>>,
   today: Date = new Date(),
+  active?: ReadonlySet<string>,
 ): GreenStreak {
   const comparisons = Object.values(results)
-    .filter((r) => r.details.kind === 'comparison')
+    .filter((r) => r.details.kind === 'comparison' && (!active || active.has(r.id)))
     .map((r) => r.id)
     .sort()
   const days = latestPerDay(parityRuns(results))
@@ -150,4 +154,20 @@ export function greenStreak(
     streak++
     cursor -= DAY_MS
   }
+}
+
+/**
+ * The comparisons a project runs now: document parity (once it has run) and each model pair and
+ * dashboard metric still set up. A removed comparison's stored results stay as evidence but no
+ * longer hold up the streak.
+ */
+export function activeComparisons(
+  results: Readonly<Record<string, StoredResult>>,
+  parity: { models: readonly { id: string }[]; metrics: readonly { id: string }[] },
+): Set<string> {
+  const ids = new Set<string>()
+  for (const id of Object.keys(results)) if (id.startsWith('parity.documents.')) ids.add(id)
+  for (const m of parity.models) ids.add(`parity.model.${m.id}`.slice(0, 100))
+  for (const m of parity.metrics) ids.add(`parity.metric.${m.id}`.slice(0, 100))
+  return ids
 }

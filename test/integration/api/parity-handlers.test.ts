@@ -45,14 +45,14 @@ async function runJob(input: Record<string, unknown>) {
 }
 
 describe('parity.run', () => {
-  it('refuses to run before anything is set up', async () => {
-    const started = await call('parity.run', {}, t.ctx)
+  it('refuses to run models before any is set up', async () => {
+    const started = await call('parity.run', { only: 'models' }, t.ctx)
     if (!started.ok) throw new Error(started.error.message)
     const finished = await t.ctx.jobs.wait(started.value.jobId)
-    expect(finished).toMatchObject({ ok: false, error: { message: /No comparison is set up/ } })
+    expect(finished).toMatchObject({ ok: false, error: { message: /Nothing to compare yet/ } })
   })
 
-  it('runs the model pairs and the dashboard metrics, records each, and all pass', async () => {
+  it('runs document parity, the model pairs and the dashboard metrics, records each, and all pass', async () => {
     const starters = metricStarters({
       old: {
         schema: 'public',
@@ -75,6 +75,9 @@ describe('parity.run', () => {
     if (!updated.ok) throw new Error(updated.error.message)
     const results = await runJob({})
     expect(results.map((r) => r.id)).toEqual([
+      'parity.documents.couchdb-chtsync',
+      'parity.documents.couchdb-couch2pg',
+      'parity.documents.couch2pg-chtsync',
       'parity.model.form-metadata',
       ...starters.map((s) => `parity.metric.${s.id}`),
     ])

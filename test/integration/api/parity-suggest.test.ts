@@ -86,7 +86,8 @@ describe('parity.suggest', () => {
     const finished = await t.ctx.jobs.wait(started.value.jobId)
     if (!finished.ok) throw new Error(finished.error.message)
     const results = (finished.value as { results: StoredResult[] }).results
-    expect(results).toHaveLength(6)
+    // Document parity's three results, then the six suggested comparisons.
+    expect(results).toHaveLength(9)
     for (const r of results) expect(r.verdict, `${r.id}: ${r.summary}`).toBe('pass')
     expect(greenStreak(t.ctx.project.state!.document.results).days).toBe(1)
   }, 60_000)

@@ -104,6 +104,7 @@ describe('cht-migrate parity', () => {
         ['parity', '--project', 'x.chtmig.json', '--only', 'documents'],
         /Invalid --only “documents”/,
       ],
+      [['parity', '--project', 'x.chtmig.json', '--samples', '500'], /Invalid --samples “500”/],
     ] as const) {
       const io = memoryIo()
       expect(await main([...args], io.io), args.join(' ')).toBe(ExitCode.BadInput)

@@ -20,7 +20,15 @@ export interface ReadOptions {
   deadlineMs?: number
   /** Cancels the running query on the server, throws away the session, rejects with CANCELLED. */
   signal?: AbortSignal
+  /**
+   * `work_mem` for the transaction's statements (`SET LOCAL`, issued by the engine with the
+   * timeout), in MB: an integer from 1 to `MAX_WORK_MEM_MB`. Absent: the server's setting.
+   */
+  workMemMb?: number
 }
+
+/** The largest `workMemMb` the engine sets (per sort or hash node of a statement). */
+export const MAX_WORK_MEM_MB = 1_024
 
 /**
  * The two session profiles (architecture, "Databases: the rules"): `probe` for connection tests
@@ -51,16 +59,25 @@ export interface ReadTx {
 }
 
 /** The engine's own statements: fixed strings of this module, never from a caller (SEC-12). */
-const begin = (statementTimeoutMs: number) =>
-  `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(statementTimeoutMs))}`
+const begin = (statementTimeoutMs: number, workMemMb?: number) =>
+  `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.floor(statementTimeoutMs))}` +
+  (workMemMb === undefined ? '' : `; SET LOCAL work_mem = '${workMemOf(workMemMb)}MB'`)
 const ROLLBACK = 'ROLLBACK'
+
+/** `workMemMb` checked: only an integer in range ever reaches the SQL. */
+function workMemOf(mb: number): number {
+  if (!Number.isInteger(mb) || mb < 1 || mb > MAX_WORK_MEM_MB) {
+    throw new RangeError(`work_mem must be a whole number of MB from 1 to ${MAX_WORK_MEM_MB}.`)
+  }
+  return mb
+}
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10
 
 /**
  * Runs `work` in one read-only transaction the engine opens itself (SEC-12), so several
- * statements share one session and few round trips: `BEGIN READ ONLY` and `SET LOCAL
- * statement_timeout` go in one, every statement passes the gate (`assertReadStatement`: a single
+ * statements share one session and few round trips: `BEGIN READ ONLY`, `SET LOCAL
+ * statement_timeout` and, when asked, `SET LOCAL work_mem` go in one, every statement passes the gate (`assertReadStatement`: a single
  * read, or `SQL_REFUSED` before anything is sent), and the transaction always ends with ROLLBACK.
  *
  * When `signal` fires, or a statement outlives its timeout by `CLIENT_GRACE_MS` (the server did
@@ -75,6 +92,7 @@ export async function readTransaction<T>(
   work: (tx: ReadTx) => Promise<T>,
 ): Promise<T> {
   const { signal } = options
+  if (options.workMemMb !== undefined) workMemOf(options.workMemMb)
   if (signal?.aborted) throw queryCancelled()
   const deadlineAt = options.deadlineMs === undefined ? null : Date.now() + options.deadlineMs
   let client: pg.PoolClient | null = null
@@ -146,7 +164,7 @@ export async function readTransaction<T>(
   }
   const session = client as pg.PoolClient
   try {
-    await run(() => session.query(begin(options.statementTimeoutMs)))
+    await run(() => session.query(begin(options.statementTimeoutMs, options.workMemMb)))
     const tx: ReadTx = {
       async query<R extends pg.QueryResultRow>(sql: string, params: readonly unknown[] = []) {
         await assertReadStatement(sql)

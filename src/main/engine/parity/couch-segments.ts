@@ -28,7 +28,7 @@ const MASK = (1n << 64n) - 1n
  * An id not strictly after the previous one would make the boundaries lie: refused with
  * `UNSUPPORTED`.
  */
-export async function* segmentsOf(
+export async function* cutSegments(
   pairs: AsyncIterable<IdRevPair> | Iterable<IdRevPair>,
   pairHash: PairHash,
   segmentSize: number,

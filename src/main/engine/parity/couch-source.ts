@@ -64,7 +64,9 @@ function rowsOf(answer: Record<string, unknown>, what: string): Record<string, u
 }
 
 /**
- * Every live document of `db` as `{ id, rev }`, in `_all_docs` order, design documents included.
+ * Every live document of `db` as `{ id, rev }`, in `_all_docs` order, design documents included;
+ * with `from`/`to`, only the ids `from <= id < to` (either end open when absent), the range read
+ * a segment's drill-down needs (CouchDB serves it from its B-tree, without reading the rest).
  *
  * Paged by `startkey` (the last id seen), never a large `skip`, so each page costs
  * the server a seek; memory holds one page whatever the database size. CouchDB lists ids in raw
@@ -75,15 +77,19 @@ function rowsOf(answer: Record<string, unknown>, what: string): Record<string, u
 export async function* allDocs(
   source: CouchSource,
   db: string,
-  options: { pageSize: number },
+  options: { pageSize: number; from?: string | null; to?: string | null },
 ): AsyncGenerator<IdRev, void, undefined> {
   const pageSize = Math.max(1, Math.floor(options.pageSize))
+  const end: Record<string, string | boolean> =
+    options.to == null ? {} : { endkey: options.to, inclusive_end: false }
   let last: string | null = null
   for (;;) {
     // From the last id seen, one row more: that id itself comes first unless it was deleted
     // meanwhile (`skip=1` would then skip a document).
-    const qs: Record<string, string | number> =
-      last === null ? { limit: pageSize } : { limit: pageSize + 1, startkey: last }
+    const qs: Record<string, string | number | boolean> =
+      last === null
+        ? { limit: pageSize, ...(options.from == null ? {} : { startkey: options.from }), ...end }
+        : { limit: pageSize + 1, startkey: last, ...end }
     const answer = await source.read({
       db,
       path: '_all_docs',

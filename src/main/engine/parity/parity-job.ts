@@ -13,14 +13,16 @@ import { passwordFor } from '../connections/credentials'
 import { SESSION_PROFILES } from '../db/read-transaction'
 import type { Engine } from '../engine'
 import type { JobContext } from '../jobs/job-registry'
+import { failedResult } from './failed-result'
 import { compareMetric } from './metric-compare'
 import { METRIC_ITEM_ID, metricResult, metricResultId } from './metric-result'
+import { canCompareDocuments, runDocuments } from './doc-run'
 import { compareModels } from './model-compare'
 import { MODEL_ITEM_ID, modelResult, modelResultId } from './model-result'
 import type { ModelSource } from './model-types'
 
 /** The kinds of comparison a parity run can be limited to. */
-export const PARITY_RUN_KINDS = ['models', 'metrics'] as const
+export const PARITY_RUN_KINDS = ['docs', 'models', 'metrics'] as const
 export type ParityRunKind = (typeof PARITY_RUN_KINDS)[number]
 
 /** One parity run per project at a time. */
@@ -68,39 +70,6 @@ export async function openSides(engine: Engine): Promise<Sides> {
   }
 }
 
-/** A comparison that could not run: stored as an `error` result saying why. */
-function failedResult(
-  id: string,
-  itemId: string,
-  title: string,
-  mode: 'model' | 'metric',
-  error: AppError,
-  sides: Sides,
-  ranAt: string,
-  durationMs: number,
-): NewResult {
-  return {
-    id,
-    itemId,
-    title: clipText(title, TEXT_LIMITS.line),
-    verdict: 'error',
-    summary: clipText(error.message, TEXT_LIMITS.paragraph),
-    ranAt,
-    durationMs,
-    endpoints: sides.endpoints,
-    partial: null,
-    details: {
-      kind: 'comparison',
-      mode,
-      old: { label: 'couch2pg', endpoint: 'couch2pg', relation: null },
-      new: { label: 'CHT Sync', endpoint: 'chtSync', relation: null },
-      counts: [],
-      differences: [],
-      checkpoints: [],
-    },
-  }
-}
-
 const sourceOf = (definition: ModelSourceDefinition): ModelSource =>
   definition.kind === 'relation'
     ? { kind: 'relation', schema: definition.schema, name: definition.name }
@@ -130,7 +99,8 @@ async function runMetric(
     if (!isAppError(e) || e.code === 'CANCELLED') throw e
     const id = metricResultId(definition.id)
     const duration = Math.round(performance.now() - started)
-    return failedResult(id, METRIC_ITEM_ID, definition.title, 'metric', e, sides, ranAt, duration)
+    const what = { id, itemId: METRIC_ITEM_ID, title: definition.title, mode: 'metric' as const }
+    return failedResult(what, e, sides.endpoints, ranAt, duration)
   }
 }
 
@@ -168,45 +138,65 @@ async function runModel(
     if (!isAppError(e) || e.code === 'CANCELLED') throw e
     const id = modelResultId(definition.id)
     const duration = Math.round(performance.now() - started)
-    return failedResult(id, MODEL_ITEM_ID, definition.title, 'model', e, sides, ranAt, duration)
+    const what = { id, itemId: MODEL_ITEM_ID, title: definition.title, mode: 'model' as const }
+    return failedResult(what, e, sides.endpoints, ranAt, duration)
   }
 }
 
 /**
- * The `parity.run` job: runs the project's model comparisons and dashboard metrics (or only one
- * kind), one after the other, recording each result in the project as soon as it is known, so a
- * cancel or a failure keeps what was found. A comparison that cannot run (a refused query, a
- * missing column, a timeout) is stored as an `error` result saying why, and the run goes on; a
- * cancel stops it. Answers the stored results of this run.
+ * The `parity.run` job: document parity (when the three connections are set), then the
+ * project's model comparisons and dashboard metrics (or only one kind), one after the other,
+ * recording each result in the project as soon as it is known, so a cancel or a failure keeps
+ * what was found. A comparison that cannot run (a refused query, a missing column, a timeout) is
+ * stored as an `error` result saying why, and the run goes on; a cancel stops it (document
+ * parity first records what its drill-down had found, labelled partial). Answers the stored
+ * results of this run.
  */
 export async function runParity(
   engine: Engine,
-  input: ParityRunInput,
+  input: ParityRunInput & { samples?: number },
   job: JobContext,
 ): Promise<{ results: StoredResult[] }> {
   const document = engine.project.state?.document
   if (!document) throw new AppError('NO_PROJECT', 'Open or create a project first.')
   const projectId = document.id
-  const models = input.only === 'metrics' ? [] : document.parity.models
-  const metrics = input.only === 'models' ? [] : document.parity.metrics
-  const total = models.length + metrics.length
+  const docs = (input.only === undefined || input.only === 'docs') && canCompareDocuments(engine)
+  if (input.only === 'docs' && !docs) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'Document parity reads CouchDB, couch2pg and CHT Sync: set all three connections first (Connections page).',
+    )
+  }
+  const models = input.only === undefined || input.only === 'models' ? document.parity.models : []
+  const metrics =
+    input.only === undefined || input.only === 'metrics' ? document.parity.metrics : []
+  const total = (docs ? 1 : 0) + models.length + metrics.length
   if (total === 0) {
     throw new AppError(
       'BAD_REQUEST',
-      'No comparison is set up yet: add a model pair or a dashboard metric on the Parity page.',
+      'Nothing to compare yet: set the three connections for document parity, or add a model pair or a dashboard metric on the Parity page.',
     )
   }
   const sides = await openSides(engine)
   const stored: StoredResult[] = []
   let done = 0
-  const step = async (title: string, run: () => Promise<NewResult>) => {
-    job.progress({ phase: 'merging', unit: 'steps', done, total, message: title })
-    const result = await run()
+  const record = async (results: NewResult[]) => {
     if (engine.project.state?.document.id !== projectId) {
       throw new AppError('CANCELLED', 'The project was closed during the parity run.')
     }
-    stored.push(...(await engine.project.recordResults([result])))
+    stored.push(...(await engine.project.recordResults(results)))
     done++
+  }
+  const step = async (title: string, run: () => Promise<NewResult>) => {
+    job.progress({ phase: 'merging', unit: 'steps', done, total, message: title })
+    await record([await run()])
+  }
+  if (docs) {
+    const outcome = await runDocuments(engine, sides, job, {
+      ...(input.samples === undefined ? {} : { samples: input.samples }),
+    })
+    await record(outcome.results)
+    if (outcome.cancelled) throw new AppError('CANCELLED', 'The comparison was cancelled.')
   }
   for (const model of models) await step(model.title, () => runModel(model, sides, job.signal))
   for (const metric of metrics) await step(metric.title, () => runMetric(metric, sides, job.signal))

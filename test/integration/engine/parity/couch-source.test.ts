@@ -16,7 +16,7 @@ import {
   pending,
   type CouchSource,
 } from '../../../../src/main/engine/parity/couch-source'
-import { digestAgainst, segmentsOf } from '../../../../src/main/engine/parity/couch-segments'
+import { cutSegments, digestAgainst } from '../../../../src/main/engine/parity/couch-segments'
 import { createTestCouchDatabases, testCouchdb } from '../../../support/test-couchdb'
 
 /** Any PairHash will do for the CouchDB side's own tests. */
@@ -125,7 +125,7 @@ describe('segments of the CouchDB side', () => {
   it('cover all ids with the right counts and digests, and match digests against the boundaries', async () => {
     const { db, revs } = await loaded()
     const ids = [...IDS].sort(compareCodePoints)
-    const segments = await collect(segmentsOf(allDocs(source(), db, { pageSize: 7 }), pairHash, 5))
+    const segments = await collect(cutSegments(allDocs(source(), db, { pageSize: 7 }), pairHash, 5))
     expect(segments).toHaveLength(Math.ceil(ids.length / 5))
     segments.forEach(({ segment, digest }, k) => {
       const members = ids.slice(k * 5, k * 5 + 5)

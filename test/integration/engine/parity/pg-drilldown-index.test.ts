@@ -2,8 +2,10 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readQuery, SESSION_PROFILES } from '../../../../src/main/engine/db/read-transaction'
 import { sampleBoundaries } from '../../../../src/main/engine/parity/pg-boundaries'
-import type { RelationSpec } from '../../../../src/main/engine/parity/pg-relations'
+import { rangeSql } from '../../../../src/main/engine/parity/pg-drill'
+import { relationSources, type RelationSpec } from '../../../../src/main/engine/parity/pg-relations'
 import {
+  drillSegments,
   FETCH_CHUNK,
   fetchRevs,
   fetchRevsSql,
@@ -85,7 +87,9 @@ describe('the drill-down on 100,000 rows', () => {
       rows.map((r) => r.id),
     )
     expect(found.size).toBe(12_000)
-    expect(found.get(rows[11_999]!.id)).toEqual([{ rev: '1-12000', deleted: false }])
+    expect(found.get(rows[11_999]!.id)).toEqual([
+      { rev: '1-12000', deleted: false, group: 'couchdb' },
+    ])
   })
 
   it('samples boundaries that cut about even segments, in code-point order', async () => {
@@ -93,11 +97,49 @@ describe('the drill-down on 100,000 rows', () => {
     expect(boundaries.length).toBeGreaterThan(200)
     expect(boundaries.length).toBeLessThanOrEqual(256)
     expect([...boundaries].sort(compareCodePoints)).toEqual(boundaries)
-    const digests = await segmentDigests(pool, C2P, boundaries, 'hashtextextended')
+    const digests = (await segmentDigests(pool, C2P, boundaries, 'hashtextextended')).get(
+      'couchdb',
+    )!
     const counts = digests.segments.map((s) => s.count)
     expect(counts.reduce((a, b) => a + b, 0)).toBe(ROWS)
     const even = ROWS / (boundaries.length + 1)
     expect(Math.max(...counts)).toBeLessThan(even * 4)
+  })
+
+  it('drills segments by index ranges on both pipelines’ indexes', async () => {
+    const boundaries = await sampleBoundaries(pool, SYNC, 256)
+    const ranges = [
+      { lo: null, hi: boundaries[0]! },
+      { lo: boundaries[10]!, hi: boundaries[12]! },
+      { lo: boundaries[boundaries.length - 1]!, hi: null },
+    ]
+    for (const [spec, index] of [
+      [C2P, 'couchdb_doc_uuid'],
+      [SYNC, 'couchdb_pkey'],
+    ] as const) {
+      const { sql, params } = rangeSql(relationSources(spec)[0]!, { collate: '' }, ranges)
+      const { rows } = await readQuery<{ 'QUERY PLAN': unknown }>(
+        pool,
+        SESSION_PROFILES.probe,
+        `EXPLAIN (FORMAT JSON) ${sql}`,
+        params,
+      )
+      const plan = JSON.stringify(rows[0]!['QUERY PLAN'])
+      expect(plan).toContain(index)
+      expect(plan).not.toContain('Seq Scan')
+      let n = 0
+      const outcome = await drillSegments(
+        pool,
+        spec,
+        boundaries,
+        [0, 11, 12, boundaries.length],
+        (b) => {
+          n += b.length
+        },
+      )
+      expect(outcome.method).toBe('index-range')
+      expect(n).toBeGreaterThan(0)
+    }
   })
 
   it('samples no boundaries from an empty table', async () => {

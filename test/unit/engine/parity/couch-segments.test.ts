@@ -5,7 +5,7 @@ import { hash64 } from '../../../../src/main/engine/workers/tasks/hash64'
 import { PAIR_SEPARATOR, type PairHash } from '../../../../src/main/engine/parity/types'
 import {
   digestAgainst,
-  segmentsOf,
+  cutSegments,
   type DigestedSegment,
   type IdRevPair,
 } from '../../../../src/main/engine/parity/couch-segments'
@@ -17,7 +17,7 @@ const pairHash: PairHash = (id, rev) => {
 
 async function segments(pairs: IdRevPair[], size: number, hash = pairHash) {
   const out: DigestedSegment[] = []
-  for await (const s of segmentsOf(pairs, hash, size)) out.push(s)
+  for await (const s of cutSegments(pairs, hash, size)) out.push(s)
   return out
 }
 
@@ -26,7 +26,7 @@ const pairs = (...ids: string[]) => ids.map((id) => ({ id, rev: `1-${id.length}`
 /** Ids whose code-point order differs from JavaScript's `<` and from most collations. */
 const TRICKY = ['"q"', 'A', 'B', '_design/x', 'a', 'b', 'é', '\ue000', '\uffff', '\u{1F600}']
 
-describe('segmentsOf', () => {
+describe('cutSegments', () => {
   it('gives one empty segment covering everything for an empty stream', async () => {
     expect(await segments([], 3)).toEqual([
       { segment: { index: 0, lo: null, hi: null }, digest: { count: 0, hash: 0n } },
