@@ -8,6 +8,8 @@ export class ParityPanel {
   readonly run: Locator
   readonly dashboard: Locator
   readonly streak: Locator
+  readonly documents: Locator
+  readonly trend: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('parity-panel')
@@ -16,6 +18,13 @@ export class ParityPanel {
     this.run = this.root.getByRole('button', { name: 'Run comparisons' })
     this.dashboard = this.root.getByRole('region', { name: 'Replica dashboard' })
     this.streak = this.root.getByTestId('parity-streak')
+    this.documents = this.root.getByRole('region', { name: 'Documents' })
+    this.trend = this.root.getByRole('region', { name: 'Trend' })
+  }
+
+  /** A document parity result of the Documents section, by its stored id. */
+  docResult(id: string): Locator {
+    return this.documents.locator(`[data-doc-result="${id}"]`)
   }
 
   /** The comparisons listed under “Comparisons set up”. */

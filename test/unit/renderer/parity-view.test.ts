@@ -7,6 +7,7 @@ import {
   deltaText,
   intentsForSuggestions,
   recentDays,
+  runOutcomeText,
   streakBreakText,
   streakText,
   tileRows,
@@ -145,5 +146,17 @@ describe('texts', () => {
       '2026-12-01',
       '2026-11-02',
     ])
+  })
+})
+
+describe('runOutcomeText', () => {
+  it('counts passed and warned apart, and the rest as not passed', () => {
+    expect(runOutcomeText(['pass', 'pass'])).toBe('All 2 comparisons passed.')
+    expect(runOutcomeText(['pass'])).toBe('The comparison passed.')
+    expect(runOutcomeText(['pass', 'warn', 'warn', 'fail', 'error'])).toBe(
+      'Of 5 comparisons: 1 passed, 2 warned, 2 did not pass.',
+    )
+    expect(runOutcomeText(['warn', 'pass'])).toBe('Of 2 comparisons: 1 passed, 1 warned.')
+    expect(runOutcomeText(['fail'])).toBe('Of 1 comparison: 0 passed, 1 did not pass.')
   })
 })

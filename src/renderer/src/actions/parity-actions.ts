@@ -1,13 +1,14 @@
-import type { JobOutput } from '../../../shared/contract'
+import type { JobOutput, OpOutput } from '../../../shared/contract'
 import type { Result } from '../../../shared/result'
 import { getApiClient } from '../api/client'
-import { intentsForSuggestions } from '../lib/parity-view'
+import { intentsForSuggestions, runOutcomeText } from '../lib/parity-view'
 import { useStore } from '../store'
 import { sendIntents } from './project-actions'
 
 /**
  * What the Parity page asks of the engine: suggestions set up as comparisons, a comparison
- * removed, a run started, and the end of a run announced (whichever page is open then).
+ * removed, a run started, the end of a run announced (whichever page is open then), and one
+ * document read from the three places.
  */
 
 const store = () => useStore.getState()
@@ -67,6 +68,17 @@ export async function startParityRun(): Promise<string | null> {
   return null
 }
 
+/**
+ * One document as CouchDB, couch2pg and CHT Sync hold it (read-only). The answer or the error is
+ * the caller's to show (in the dialog that asked, not in the banner behind it).
+ */
+export async function readDocument(
+  database: string,
+  id: string,
+): Promise<Result<OpOutput<'parity.document'>>> {
+  return getApiClient().call('parity.document', { database, id })
+}
+
 /** The end of a parity run: its outcome in words, or why it did not run. */
 export function parityRunFinished(result: Result<unknown>): void {
   if (!result.ok) {
@@ -82,10 +94,5 @@ export function parityRunFinished(result: Result<unknown>): void {
     return
   }
   const { results } = result.value as JobOutput<'parity.run'>
-  const passed = results.filter((r) => r.verdict === 'pass').length
-  store().announce(
-    passed === results.length
-      ? `All ${results.length} comparisons passed.`
-      : `${passed} of ${results.length} comparisons passed; ${results.length - passed} did not.`,
-  )
+  store().announce(runOutcomeText(results.map((r) => r.verdict)))
 }

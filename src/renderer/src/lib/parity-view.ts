@@ -61,6 +61,8 @@ export interface TileRow {
   /** `new - old`; null when a side has no value. */
   delta: number | null
   differs: boolean
+  /** The group as several columns (database, type, form, month); absent: `group` is one. */
+  cells?: string[]
 }
 
 /**
@@ -129,4 +131,21 @@ export function streakBreakText(
 export function recentDays(trend: readonly TrendDay[], today: Date, days = 30): TrendDay[] {
   const from = new Date(today.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10)
   return trend.filter((d) => d.day >= from).reverse()
+}
+
+/**
+ * The outcome of a parity run in words: how many passed, how many warned (a difference that
+ * holds nothing up, such as couch2pg’s own drift) and how many did not pass.
+ */
+export function runOutcomeText(verdicts: readonly string[]): string {
+  const n = verdicts.length
+  const passed = verdicts.filter((v) => v === 'pass').length
+  const warned = verdicts.filter((v) => v === 'warn').length
+  const other = n - passed - warned
+  const noun = n === 1 ? 'comparison' : 'comparisons'
+  if (passed === n) return n === 1 ? 'The comparison passed.' : `All ${n} ${noun} passed.`
+  const parts = [`${passed} passed`]
+  if (warned > 0) parts.push(`${warned} warned`)
+  if (other > 0) parts.push(`${other} did not pass`)
+  return `Of ${n} ${noun}: ${parts.join(', ')}.`
 }

@@ -1,23 +1,31 @@
+import type { ParitySettings } from '../../../../shared/parity-definitions'
 import type { StoredResult } from '../../../../shared/project-schema'
-import { greenStreak, mismatchesPerDay } from '../../../../shared/results/parity-trend'
+import {
+  activeComparisons,
+  greenStreak,
+  mismatchesPerDay,
+} from '../../../../shared/results/parity-trend'
 import { useNow } from '../../hooks/use-now'
 import { recentDays, streakBreakText, streakText } from '../../lib/parity-view'
+import { TrendChart } from '../charts/TrendChart'
 
 /**
- * The parallel run's trend: how many consecutive days every comparison was green against the
- * days the teardown gate asks for, what broke the streak, and the differences per day over the
- * last 30 days.
+ * The parallel run's trend: how many consecutive days every comparison still run (document
+ * parity, the model pairs and metrics set up) was green against the days the teardown gate asks
+ * for, what broke the streak, and the differences per day over the last 30 days, as a chart with
+ * its table as the text alternative.
  */
 export function ParityTrend({
   results,
-  greenDaysRequired,
+  parity,
 }: {
   results: Readonly<Record<string, StoredResult>>
-  greenDaysRequired: number
+  parity: Pick<ParitySettings, 'models' | 'metrics' | 'greenDaysRequired'>
 }) {
   const now = useNow()
   const today = new Date(now)
-  const streak = greenStreak(results, today)
+  const greenDaysRequired = parity.greenDaysRequired
+  const streak = greenStreak(results, today, activeComparisons(results, parity))
   const titles = Object.fromEntries(Object.values(results).map((r) => [r.id, r.title]))
   const trend = mismatchesPerDay(results)
   const firstDay = trend[0]?.day ?? null
@@ -34,30 +42,41 @@ export function ParityTrend({
       {days.length === 0 ? (
         <p className="muted">No comparison has run in the last 30 days.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Differences per day" tabIndex={0}>
-          <table className="parity-table parity-trend-table">
-            <caption className="visually-hidden">
-              Differences found per day over the last 30 days, newest first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col" className="num">
-                  Differences
-                </th>
-                <th scope="col">All green</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.day} className={d.green ? undefined : 'parity-row-differs'}>
-                  <th scope="row">{d.day}</th>
-                  <td className="num">{d.total ?? 'not recorded'}</td>
-                  <td>{d.green ? 'Yes' : 'No'}</td>
+        <div className="parity-trend-body">
+          <TrendChart
+            points={days.map((d) => ({ day: d.day, total: d.total, green: d.green }))}
+            today={today.toISOString().slice(0, 10)}
+          />
+          <div
+            className="table-scroll parity-trend-figures"
+            role="region"
+            aria-label="Differences per day"
+            tabIndex={0}
+          >
+            <table className="parity-table parity-trend-table">
+              <caption className="visually-hidden">
+                Differences found per day over the last 30 days, newest first
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col" className="num">
+                    Differences
+                  </th>
+                  <th scope="col">All green</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {days.map((d) => (
+                  <tr key={d.day} className={d.green ? undefined : 'parity-row-differs'}>
+                    <th scope="row">{d.day}</th>
+                    <td className="num">{d.total ?? 'not recorded'}</td>
+                    <td>{d.green ? 'Yes' : 'No'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </section>

@@ -2,6 +2,7 @@ import type { MetricDefinition } from '../../../../shared/parity-definitions'
 import type { StoredResult } from '../../../../shared/project-schema'
 import { comparisonResultId, tileRows } from '../../lib/parity-view'
 import { VERDICT_LABEL } from '../../lib/labels'
+import { MetricChart } from '../charts/MetricChart'
 import { TimeAgo } from '../common/TimeAgo'
 import { GroupTable } from './GroupTable'
 
@@ -15,6 +16,10 @@ function MetricTile({
   const headingId = `parity-tile-${metric.id}`
   const rows = result ? tileRows(result) : []
   const differing = rows.filter((r) => r.differs).length
+  const sides =
+    result?.details.kind === 'comparison'
+      ? { old: result.details.old.label, new: result.details.new.label }
+      : { old: 'Old', new: 'New' }
   return (
     <li className="parity-tile" aria-labelledby={headingId} data-metric={metric.id}>
       <h3 id={headingId}>{metric.title}</h3>
@@ -31,10 +36,15 @@ function MetricTile({
             </span>
           </p>
           {rows.length > 0 ? (
+            <MetricChart rows={rows} oldLabel={sides.old} newLabel={sides.new} />
+          ) : null}
+          {rows.length > 0 ? (
             <GroupTable
               rows={rows}
               caption={`${metric.title}: old and new values per group`}
               groupLabel={metric.groupColumns.join(' / ') || 'Group'}
+              oldLabel={sides.old}
+              newLabel={sides.new}
             />
           ) : null}
           <p className="muted">
@@ -50,7 +60,8 @@ function MetricTile({
 
 /**
  * The replica dashboard: one tile per dashboard metric with its latest result, the old and new
- * figures of each group side by side.
+ * figures of each group side by side, as a chart (the first groups, those that differ first) and
+ * as a table of every group.
  */
 export function ReplicaDashboard({
   metrics,
