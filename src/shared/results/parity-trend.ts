@@ -85,9 +85,17 @@ export interface TrendDay {
   green: boolean
 }
 
-/** Differences per day over the days that had runs, oldest first. */
-export function mismatchesPerDay(results: Readonly<Record<string, StoredResult>>): TrendDay[] {
-  const days = latestPerDay(parityRuns(results))
+/**
+ * Differences per day over the days that had runs, oldest first; of the `active` comparisons
+ * only, when given.
+ */
+export function mismatchesPerDay(
+  results: Readonly<Record<string, StoredResult>>,
+  active?: ReadonlySet<string>,
+): TrendDay[] {
+  const days = latestPerDay(
+    parityRuns(results).filter((r) => !active || active.has(r.comparisonId)),
+  )
   return [...days.keys()].sort().map((day) => {
     const runs = [...days.get(day)!.values()]
     const figures = runs.map((r) => r.differences).filter((n): n is number => n !== null)

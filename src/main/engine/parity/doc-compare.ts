@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import type { JobPhase, JobUnit } from '../../../shared/jobs'
 import type { Partial as PartialRun } from '../../../shared/results/common'
-import { isAppError } from '../../../shared/result'
+import { AppError, isAppError } from '../../../shared/result'
 import { readQuery, SESSION_PROFILES, type ReadOptions } from '../db/read-transaction'
 import type { CouchSource } from './couch-source'
 import { couchDigests } from './doc-couch'
@@ -143,23 +143,38 @@ export async function compareDocuments(input: DocCompareInput): Promise<DocCompa
     expected || null,
     'Hashing both databases and reading CouchDB',
   )
+  // A side that fails stops the others: nothing runs on after the run has ended.
+  const stop = new AbortController()
+  const digestRead = {
+    ...read,
+    signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+  }
+  const stopOnFailure = <T>(work: Promise<T>) =>
+    work.catch((e: unknown) => {
+      stop.abort()
+      throw e
+    })
   const [oldGroups, newGroups, couchList] = await Promise.all([
     oldSpec
-      ? segmentDigests(pools.old, oldSpec, boundaries, hashKind, read)
+      ? stopOnFailure(segmentDigests(pools.old, oldSpec, boundaries, hashKind, digestRead))
       : Promise.resolve(new Map<string, SideDigests>()),
-    segmentDigests(pools.new, newSpec, boundaries, hashKind, read),
-    (async () => {
-      const out = new Map<string, SideDigests>()
-      for (const db of streamed) {
-        const digests = await couchDigests(couch, db, boundaries, hash, (n) => {
-          readSoFar.set(db, n)
-          const done = [...readSoFar.values()].reduce((a, b) => a + b, 0)
-          progress('hashing', 'documents', done, expected || null, `Reading ${db} from CouchDB`)
-        })
-        out.set(db, digests)
-      }
-      return out
-    })(),
+    stopOnFailure(segmentDigests(pools.new, newSpec, boundaries, hashKind, digestRead)),
+    stopOnFailure(
+      (async () => {
+        const out = new Map<string, SideDigests>()
+        for (const db of streamed) {
+          const digests = await couchDigests(couch, db, boundaries, hash, (n) => {
+            if (stop.signal.aborted)
+              throw new AppError('CANCELLED', 'Another side of the comparison failed.')
+            readSoFar.set(db, n)
+            const done = [...readSoFar.values()].reduce((a, b) => a + b, 0)
+            progress('hashing', 'documents', done, expected || null, `Reading ${db} from CouchDB`)
+          })
+          out.set(db, digests)
+        }
+        return out
+      })(),
+    ),
   ])
   const groups = { old: oldGroups, new: newGroups }
   const { units, strays } = unitsOf(scope, groups)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  activeComparisons,
   greenStreak,
   mismatchesPerDay,
   parityRuns,
@@ -104,5 +105,35 @@ describe('the parity trend', () => {
     const partial = comparison('docs', entry('2026-03-10', 0, 2, true), [entry('2026-03-09', 0)])
     expect(greenStreak({ docs: partial }, today)).toMatchObject({ days: 0 })
     expect(greenStreak({}, today)).toEqual({ days: 0, comparisons: [], brokenBy: null })
+  })
+
+  it('counts a warning as green: couch2pg’s own drift holds nothing up', () => {
+    const warned = { ...entry('2026-03-10', 2), verdict: 'warn' as const }
+    const results = {
+      'parity.documents.couchdb-couch2pg': comparison('parity.documents.couchdb-couch2pg', warned, [
+        { ...entry('2026-03-09', 2), verdict: 'warn' },
+      ]),
+    }
+    expect(greenStreak(results, today).days).toBe(2)
+  })
+
+  it('leaves out comparisons no longer set up, from the streak and the trend', () => {
+    const results = {
+      'parity.documents.couch2pg-chtsync': comparison(
+        'parity.documents.couch2pg-chtsync',
+        entry('2026-03-10', 0),
+        [entry('2026-03-09', 0)],
+      ),
+      'parity.model.kept': comparison('parity.model.kept', entry('2026-03-10', 0), [
+        entry('2026-03-09', 0),
+      ]),
+      'parity.model.removed': comparison('parity.model.removed', entry('2026-03-09', 4)),
+    }
+    const active = activeComparisons(results, { models: [{ id: 'kept' }], metrics: [] })
+    expect([...active].sort()).toEqual(['parity.documents.couch2pg-chtsync', 'parity.model.kept'])
+    expect(greenStreak(results, today).days).toBe(0)
+    expect(greenStreak(results, today, active).days).toBe(2)
+    expect(mismatchesPerDay(results, active).map((d) => d.total)).toEqual([0, 0])
+    expect(mismatchesPerDay(results).map((d) => d.total)).toEqual([4, 0])
   })
 })

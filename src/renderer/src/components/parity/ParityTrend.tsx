@@ -25,9 +25,10 @@ export function ParityTrend({
   const now = useNow()
   const today = new Date(now)
   const greenDaysRequired = parity.greenDaysRequired
-  const streak = greenStreak(results, today, activeComparisons(results, parity))
+  const active = activeComparisons(results, parity)
+  const streak = greenStreak(results, today, active)
   const titles = Object.fromEntries(Object.values(results).map((r) => [r.id, r.title]))
-  const trend = mismatchesPerDay(results)
+  const trend = mismatchesPerDay(results, active)
   const firstDay = trend[0]?.day ?? null
   const broken = streak.comparisons.length > 0 ? streakBreakText(streak, titles, firstDay) : null
   const days = recentDays(trend, today)
