@@ -45,15 +45,38 @@ export async function startBenchServers(): Promise<BenchServers> {
 /** The difference kinds injected, in turn, on every `every`-th document. */
 export const KINDS = ['missing_in_new', 'extra_in_new', 'stale_revision', 'stub_agreement'] as const
 
-/** A connection to the server's `postgres` database as its superuser (the benchmark's own setup). */
-export function adminClient(server: RunningPostgres): pg.Client {
+/** A connection to a database of the server as its superuser (the benchmark's own setup). */
+export function adminClient(server: RunningPostgres, database = 'postgres'): pg.Client {
   return new pg.Client({
     host: server.host,
     port: server.port,
     user: server.user,
     password: server.password,
-    database: 'postgres',
+    database,
   })
+}
+
+/**
+ * The database the benchmark's tables go in: `postgres` (the cluster's own locale, C.UTF-8 here,
+ * whose order is code-point order), or with `icu` a new database whose default collation is ICU
+ * en-US, so that no index sorts like "C" (the drill-down then scans).
+ */
+export async function benchDatabase(servers: BenchServers, icu: boolean): Promise<string> {
+  if (!icu) return 'postgres'
+  await Promise.all(
+    [servers.couch2pg, servers.chtSync].map(async (server) => {
+      const c = adminClient(server)
+      await c.connect()
+      try {
+        await c.query(
+          `CREATE DATABASE parity_icu LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8' TEMPLATE template0`,
+        )
+      } finally {
+        await c.end()
+      }
+    }),
+  )
+  return 'parity_icu'
 }
 
 /** SQL of the document number `g`'s id, revision and body of about 1 KB. */
@@ -73,17 +96,18 @@ export async function loadScenario(
   servers: BenchServers,
   docs: number,
   every: number,
+  database = 'postgres',
 ): Promise<void> {
   const kind = kindSql(every)
-  const c2p = adminClient(servers.couch2pg)
-  const sync = adminClient(servers.chtSync)
+  const c2p = adminClient(servers.couch2pg, database)
+  const sync = adminClient(servers.chtSync, database)
   await Promise.all([c2p.connect(), sync.connect()])
   try {
     await Promise.all([
       c2p
         .query(
           `
-        DROP TABLE IF EXISTS public.couchdb;
+        DROP TABLE IF EXISTS public.couchdb CASCADE;
         CREATE TABLE public.couchdb (doc jsonb);
         INSERT INTO public.couchdb SELECT ${body(ID, REV)} FROM generate_series(1, ${docs}) g
           WHERE ${kind} NOT IN (1, 3);
@@ -94,7 +118,7 @@ export async function loadScenario(
         .query(
           `
         CREATE SCHEMA IF NOT EXISTS v1;
-        DROP TABLE IF EXISTS v1.couchdb;
+        DROP TABLE IF EXISTS v1.couchdb CASCADE;
         CREATE TABLE v1.couchdb (saved_timestamp timestamptz DEFAULT now(), _id text PRIMARY KEY,
           _deleted boolean DEFAULT false, source text, doc jsonb);
         INSERT INTO v1.couchdb (_id, _deleted, source, doc)

@@ -77,8 +77,10 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10
 /**
  * Runs `work` in one read-only transaction the engine opens itself (SEC-12), so several
  * statements share one session and few round trips: `BEGIN READ ONLY`, `SET LOCAL
- * statement_timeout` and, when asked, `SET LOCAL work_mem` go in one, every statement passes the gate (`assertReadStatement`: a single
- * read, or `SQL_REFUSED` before anything is sent), and the transaction always ends with ROLLBACK.
+ * statement_timeout` and, when asked, `SET LOCAL work_mem` (`workMemMb`, checked here: a
+ * `RangeError` before connecting) go in one, every statement passes the gate
+ * (`assertReadStatement`: a single read, or `SQL_REFUSED` before anything is sent), and the
+ * transaction always ends with ROLLBACK.
  *
  * When `signal` fires, or a statement outlives its timeout by `CLIENT_GRACE_MS` (the server did
  * not stop it: a network black hole), or the operation's deadline passes, the running query is

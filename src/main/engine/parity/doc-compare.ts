@@ -11,7 +11,7 @@ import { changedDuringRun, pipelineLag, type PipelineLag } from './doc-lag'
 import type { DocScope } from './doc-scope'
 import { DocTally, type TallyOutcome } from './doc-tally'
 import { compareUnits, liveCount, unitsOf, type StrayGroup, type UnitDigest } from './doc-units'
-import { sampleBoundaries } from './pg-boundaries'
+import { DIGEST_TARGET_SEGMENTS, sampleBoundaries } from './pg-boundaries'
 import { hashKindFor, pairHash, type HashKind } from './pg-hash'
 import type { RelationSpec } from './pg-relations'
 import { drillSegments, segmentDigests, type DrillRow } from './pg-segments'
@@ -29,7 +29,7 @@ import { segmentsOf, type SideDigests } from './segment-digest'
  */
 
 /** Segments wanted: enough that a few differences drill little, few enough to digest cheaply. */
-export const TARGET_SEGMENTS = 4_096
+export const TARGET_SEGMENTS = DIGEST_TARGET_SEGMENTS
 /** Rows a drill-down batch holds at most (from the digests' counts). */
 export const BATCH_ROWS = 50_000
 

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { readTransaction, SESSION_PROFILES, type ReadOptions } from '../db/read-transaction'
 import { compareCodePoints } from '../workers/tasks/code-point-order'
-import { PREFIX_MAX_CHARS } from './pg-buckets'
+import { MAX_TREE_BOUNDARIES, PREFIX_MAX_CHARS } from './pg-buckets'
 import { relationSources, type RelationSpec } from './pg-relations'
 
 /**
@@ -94,7 +94,7 @@ export async function sampleBoundaries(
           ` FROM (${sampled}) AS s WHERE id IS NOT NULL`,
         [percent, seed],
       ),
-    ).then((r) => (r.rows[0]?.ids ?? []).sort(compareCodePoints))
+    ).then((r) => inCodePointOrder(r.rows[0]?.ids ?? []))
   const short = await sample(SAMPLE_CHARS)
   const prefixed = prefixBoundaries(short, Math.max(rows, short.length), target, SAMPLE_CHARS)
   // Whole ids would give about one boundary per distinct sampled id, up to the target.
@@ -103,9 +103,10 @@ export async function sampleBoundaries(
   // Prefixes of up to `SAMPLE_CHARS` code points are the same cut from whole ids or short ones.
   if (enough(prefixed)) return prefixed!
   const ids = await sample(null)
+  // Whole-id boundaries go through the per-row segment tree, whose size is bounded.
   const whole = cutEvenly(
     ids.map((id) => ({ key: id, n: 1 })),
-    target,
+    Math.min(target, MAX_TREE_BOUNDARIES),
   )
   const longer = prefixBoundaries(ids, Math.max(rows, ids.length), target, PREFIX_MAX_CHARS)
   // Prefixes that cannot tell most ids apart (one long shared prefix) would make few, big
@@ -151,7 +152,7 @@ function prefixBoundaries(
 ): string[] | null {
   const n = ids.length
   if (n === 0) return []
-  let best: { key: string; n: number }[] | null = null
+  let best: number | null = null
   for (let k = 1; k <= maxChars; k++) {
     const counts = new Map<string, number>()
     for (const id of ids) {
@@ -163,10 +164,23 @@ function prefixBoundaries(
     const d = counts.size
     const estimate = (n * d) / Math.max(1e-9, n - singles + (singles * n) / rows)
     if (estimate > MAX_PREFIX_GROUPS) break
-    best = ids.map((id) => ({ key: prefixOf(id, k), n: 1 }))
+    best = k
     if (d > target || ids.every((id) => prefixOf(id, k) === id)) break
   }
-  return best === null ? null : cutEvenly(best, target)
+  if (best === null) return null
+  const k = best
+  return cutEvenly(
+    ids.map((id) => ({ key: prefixOf(id, k), n: 1 })),
+    target,
+  )
+}
+
+/**
+ * `ids` sorted in code-point order: the engine's default string sort (UTF-16 order) when no id
+ * holds a surrogate (then both orders agree), much faster than a comparator.
+ */
+function inCodePointOrder(ids: string[]): string[] {
+  return ids.some((id) => /[\ud800-\udfff]/.test(id)) ? ids.sort(compareCodePoints) : ids.sort()
 }
 
 /** The first `k` code points of `id`. */

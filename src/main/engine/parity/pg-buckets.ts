@@ -10,6 +10,12 @@
  * `width_bucket` over at most `2 * FANOUT` boundaries gives the rank. Each array is a parameter.
  */
 
+/**
+ * Boundaries a segment tree takes at most: its SQL grows with them, and the gate accepts
+ * statements of at most 100,000 characters (4,096 boundaries: about 34,000).
+ */
+export const MAX_TREE_BOUNDARIES = 4_096
+
 /** Children per node: small arrays keep both `width_bucket`'s walk and `CASE`'s tests short. */
 export const FANOUT = 16
 

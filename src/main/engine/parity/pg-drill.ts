@@ -6,11 +6,10 @@ import {
   type ReadOptions,
   type ReadTx,
 } from '../db/read-transaction'
-import { bucketSql } from './pg-buckets'
+import { bucketSql, cutsByPrefix, MAX_TREE_BOUNDARIES, prefixLengthOf } from './pg-buckets'
 import { codePointIndexes, type CodePointIndex } from './pg-index-order'
-import { canPack, packedScan, segmentFinder } from './pg-packed-scan'
 import { relationSources, type RelationSource, type RelationSpec } from './pg-relations'
-import { assertBoundaries, segmentsOf } from './segment-digest'
+import { assertBoundaries, segmentIndexOf, segmentsOf } from './segment-digest'
 import type { DocRev } from './types'
 
 /**
@@ -23,8 +22,8 @@ import type { DocRev } from './types'
  *   bitmap of index ranges and one ordered visit of the heap pages they name.
  * - `scan`: otherwise, or when the chosen segments are so many that the ranges would visit most
  *   pages anyway (`SCAN_SHARE`), one pass over each table keeping the rows of chosen segments:
- *   on the server with the segment tree, or, past `STREAM_SHARE`, in Node (every row is sent,
- *   in packed runs of rows where the server allows, see `pg-packed-scan.ts`).
+ *   on the server with a segment tree over the edges of the runs of chosen segments, or, past
+ *   `STREAM_SHARE` (or past `MAX_TREE_BOUNDARIES` edges), in Node (every row is sent).
  *
  * All statements of one call share one read-only transaction (one snapshot) and one row and byte
  * budget; the rows come in batches through cursors, in no particular order.
@@ -61,6 +60,25 @@ export const SCAN_SHARE = 0.15
 export const STREAM_SHARE = 0.5
 
 type Range = { lo: string | null; hi: string | null }
+
+/**
+ * The segment of an id among `boundaries`, faster than a binary search on every row when the
+ * boundaries are short prefixes (`cutsByPrefix`): an id's segment is its `k`-code-point
+ * prefix's, searched once per distinct prefix.
+ */
+export function segmentFinder(boundaries: readonly string[]): (id: string) => number {
+  if (!cutsByPrefix(boundaries)) return (id) => segmentIndexOf(id, boundaries)
+  const k = prefixLengthOf(boundaries)
+  const memo = new Map<string, number>()
+  return (id) => {
+    const prefix = id.slice(0, k)
+    // k UTF-16 units are k code points only without surrogates; otherwise the whole id.
+    if (/[\ud800-\udfff]/.test(prefix)) return segmentIndexOf(id, boundaries)
+    let segment = memo.get(prefix)
+    if (segment === undefined) memo.set(prefix, (segment = segmentIndexOf(prefix, boundaries)))
+    return segment
+  }
+}
 
 /** Runs of adjacent chosen segments as `[lo, hi)` ranges (null: open). */
 function rangesOf(boundaries: readonly string[], chosen: readonly number[]): Range[] {
@@ -101,16 +119,21 @@ export function rangeSql(
 
 /**
  * The scan statement of one table: its rows whose segment is one of `chosen` (all rows when
- * null). The row's id is named once below the segment tree (`OFFSET 0`, as in `pg-segments`).
+ * null). The filter is a segment tree (`bucketSql`) over the edges of the runs of chosen
+ * segments, not over all boundaries: a row is in a run when the count of edges at or below its
+ * id is even (the first run open below) or odd. The row's id is named once below the tree
+ * (`OFFSET 0`, as in `pg-segments`).
  */
 function scanSql(s: RelationSource, boundaries: readonly string[], chosen: number[] | null) {
   if (chosen === null) return { sql: SELECT(s), params: [] as unknown[] }
-  const bucket = bucketSql(boundaries, 2)
+  const runs = rangesOf(boundaries, chosen)
+  const edges = runs.flatMap((r) => [r.lo, r.hi]).filter((e): e is string => e !== null)
+  const bucket = bucketSql(edges, 1)
   return {
     sql:
       `SELECT id, rev, deleted, "group" FROM (${SELECT(s)} OFFSET 0) AS t` +
-      ` WHERE ${bucket.expr} = ANY($1::int[])`,
-    params: [chosen, ...bucket.params],
+      ` WHERE (${bucket.expr}) % 2 = ${runs[0]?.lo === null ? 0 : 1}`,
+    params: bucket.params,
   }
 }
 
@@ -136,12 +159,15 @@ export async function drillSegments(
   }
   if (chosen.length === 0) return { rows: 0, bytes: 0, partial: null, method: 'index-range' }
   const all = chosen.length === boundaries.length + 1
-  const stream = chosen.length > STREAM_SHARE * (boundaries.length + 1)
-  const indexes = stream ? null : await codePointIndexes(pool, spec, options)
+  const wide = chosen.length > STREAM_SHARE * (boundaries.length + 1)
+  const indexes = wide ? null : await codePointIndexes(pool, spec, options)
   const byIndex =
     indexes !== null &&
     chosen.length <= SCAN_SHARE * (boundaries.length + 1) &&
     [...indexes.values()].every((i) => i !== null)
+  // A scan's filter on the server is a tree over the runs' edges, of bounded size: beyond it,
+  // every row is sent and Node filters.
+  const stream = wide || (!byIndex && 2 * rangesOf(boundaries, chosen).length > MAX_TREE_BOUNDARIES)
   const sources = relationSources(spec)
   const ranges = byIndex ? rangesOf(boundaries, chosen) : []
   const chunks: Range[][] = []
@@ -157,7 +183,7 @@ export async function drillSegments(
     : sources.flatMap(statementsOf)
   const budget = { ...DEFAULT_SCAN_BUDGET, ...options.budget }
   // Streaming: every row comes, Node keeps those of the chosen segments (`rows` counts those;
-  // the budget and `bytes` what was read). Packed runs of rows where the server can.
+  // the budget and `bytes` what was read).
   const wanted = new Set(chosen)
   const segmentOf = segmentFinder(boundaries)
   const mine = stream && !all ? (id: string) => wanted.has(segmentOf(id)) : undefined
@@ -169,26 +195,8 @@ export async function drillSegments(
         return ours.length > 0 ? onRows(ours) : undefined
       }
     : onRows
-  const read = await readTransaction(pool, options, async (tx) => {
-    // Packed runs come in heap order: not for an ordered drill-down.
-    if (!stream || options.ordered || !(await canPack(tx))) {
-      return runAll(tx, statements, budget, keep)
-    }
-    const total: ScanOutcome = { rows: 0, bytes: 0, partial: null }
-    for (const s of relationSources(spec)) {
-      const left = {
-        ...budget,
-        maxRows: budget.maxRows - total.rows,
-        maxBytes: budget.maxBytes - total.bytes,
-      }
-      const one = await packedScan(tx, s, left, onRows, mine)
-      total.rows += one.rows
-      total.bytes += one.bytes
-      if (one.partial) return { ...total, partial: one.partial }
-    }
-    return total
-  })
-  const outcome = mine && read.rows !== kept && kept > 0 ? { ...read, rows: kept } : read
+  const read = await readTransaction(pool, options, (tx) => runAll(tx, statements, budget, keep))
+  const outcome = mine ? { ...read, rows: kept } : read
   return { ...outcome, method: byIndex ? 'index-range' : 'scan' }
 }
 

@@ -6,7 +6,7 @@ import {
   type ReadOptions,
 } from '../db/read-transaction'
 import { DIGEST_WORK_MEM_MB } from './pg-boundaries'
-import { bucketSql, cutsByPrefix, prefixLengthOf } from './pg-buckets'
+import { bucketSql, cutsByPrefix, MAX_TREE_BOUNDARIES, prefixLengthOf } from './pg-buckets'
 import { pairHashSql, type HashKind } from './pg-hash'
 import { relationSources, unionSql, type RelationSource, type RelationSpec } from './pg-relations'
 import { assertBoundaries, emptyDigests, type SideDigests } from './segment-digest'
@@ -47,12 +47,6 @@ function groupedSql(s: RelationSource, key: string, hashKind: HashKind): string 
 }
 
 /**
- * Boundaries the per-row segment tree (`bucketSql`) takes at most: its SQL grows with them, and
- * the gate accepts statements of at most 100,000 characters (4,096 boundaries: about 34,000).
- */
-export const MAX_TREE_BOUNDARIES = 4_096
-
-/**
  * The digest statement for `boundaries`. Two ways to put rows in segments, the same result:
  * - by key (`cutsByPrefix`: every boundary at most `PREFIX_MAX_CHARS` code points, which
  *   `sampleBoundaries` makes; or more boundaries than `MAX_TREE_BOUNDARIES`): rows are grouped
@@ -88,10 +82,10 @@ export function digestSql(
   })
   const groups = branches.join(' UNION ALL ')
   const keyed = byKey
-    ? `(SELECT grp, CASE WHEN key IS NULL THEN NULL ELSE sum(b) OVER (ORDER BY key COLLATE "C",` +
-      ` b DESC ROWS UNBOUNDED PRECEDING) END AS key, n, s, stubs, b FROM (SELECT grp, key, n, s,` +
-      ` stubs, 0 AS b FROM (${groups}) AS g UNION ALL SELECT NULL, b COLLATE "C", 0, 0, 0, 1` +
-      ` FROM unnest($1::text[]) AS b) AS m) AS k WHERE b = 0`
+    ? `(SELECT * FROM (SELECT grp, CASE WHEN key IS NULL THEN NULL ELSE sum(b) OVER (ORDER BY` +
+      ` key COLLATE "C", b DESC ROWS UNBOUNDED PRECEDING) END AS key, n, s, stubs, b FROM` +
+      ` (SELECT grp, key, n, s, stubs, 0 AS b FROM (${groups}) AS g UNION ALL SELECT NULL,` +
+      ` b COLLATE "C", 0, 0, 0, 1 FROM unnest($1::text[]) AS b) AS m) AS k WHERE b = 0)`
     : `(${groups})`
   const perSegment =
     `SELECT grp, key AS segment, sum(n) AS n, coalesce(sum(s), 0) AS s,` +
