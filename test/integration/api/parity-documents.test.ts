@@ -98,6 +98,9 @@ describe('document parity on the demo', () => {
       expect(pair!.verdict).toBe('fail')
       // The stale progress row CHT Sync left for `medic_sentinel` is named, not compared.
       expect(sync!.summary).toMatch(/medic_sentinel.*does not have/)
+      // …in the results that involve CHT Sync only.
+      expect(old!.summary).not.toMatch(/medic_sentinel/)
+      expect(pair!.summary).toMatch(/medic_sentinel/)
       const stored = t.ctx.project.state!.document.results['parity.documents.couch2pg-chtsync']
       expect(stored?.verdict).toBe('fail')
     } finally {

@@ -78,22 +78,26 @@ function checkpoints(input: DocResultInput, c: DocComparisonId): ComparisonDetai
   return out.slice(0, 40)
 }
 
-/** Sentences about what was not compared, for every result's summary. */
-function scopeNotes(input: DocResultInput): string[] {
+/** Which pipelines' notes a comparison's summary carries. */
+const SIDES_OF: Record<DocComparisonId, readonly ('old' | 'new')[]> = {
+  'couchdb-chtsync': ['new'],
+  'couchdb-couch2pg': ['old'],
+  'couch2pg-chtsync': ['old', 'new'],
+}
+
+const PIPELINE_NAME = { old: 'couch2pg', new: 'CHT Sync' } as const
+
+/** Sentences about what was not compared, for the summary of comparison `c`. */
+function scopeNotes(input: DocResultInput, c: DocComparisonId): string[] {
   const { scope, outcome } = input
+  const sides = SIDES_OF[c]
   const notes: string[] = []
-  const compared = (side: 'old' | 'new') => new Set(scope[side].pipeline.databases.keys())
   const present = [...scope.couch.checkpoints.keys()]
-  const notSynced = (side: 'old' | 'new', name: string) => {
-    const missing = present.filter((db) => !compared(side).has(db))
+  for (const side of sides) {
+    const name = PIPELINE_NAME[side]
+    const compared = new Set(scope[side].pipeline.databases.keys())
+    const missing = present.filter((db) => !compared.has(db))
     if (missing.length > 0) notes.push(`Not synced by ${name}: ${missing.join(', ')}.`)
-  }
-  notSynced('old', 'couch2pg')
-  notSynced('new', 'CHT Sync')
-  for (const [side, name] of [
-    ['old', 'couch2pg'],
-    ['new', 'CHT Sync'],
-  ] as const) {
     for (const row of scope[side].pipeline.strays) {
       notes.push(
         `${name}’s progress names “${row.database}” (${row.source}), a database CouchDB does not have.`,
@@ -101,23 +105,27 @@ function scopeNotes(input: DocResultInput): string[] {
     }
     if (scope[side].pipeline.note) notes.push(scope[side].pipeline.note!)
   }
-  for (const [db, why] of scope.couch.unreadable)
+  for (const [db, why] of scope.couch.unreadable) {
     notes.push(`CouchDB’s ${db} could not be read: ${why}`)
+  }
   for (const u of outcome.units) {
-    if (u.unit.side === 'new' && u.unit.groups.length > 1) {
+    if (sides.includes('new') && u.unit.side === 'new' && u.unit.groups.length > 1) {
       notes.push(
         `CHT Sync holds ${u.unit.name} from ${u.unit.groups.length} addresses (${u.unit.groups.join(', ')}); all were compared with this CouchDB.`,
       )
     }
   }
-  for (const stray of outcome.strays) {
+  for (const stray of outcome.strays.filter((s) => sides.includes(s.side))) {
     notes.push(
       `${stray.rows.toLocaleString('en-US')} rows of ${stray.group || 'the raw table'} were not compared: ${stray.why}.`,
     )
   }
-  for (const lag of [...outcome.lags.old, ...outcome.lags.new]) {
-    if (lag.note)
-      notes.push(`In-flight documents of ${lag.database} are not all known: ${lag.note}.`)
+  for (const side of sides) {
+    for (const lag of outcome.lags[side]) {
+      if (lag.note) {
+        notes.push(`In-flight documents of ${lag.database} are not all known: ${lag.note}.`)
+      }
+    }
   }
   return notes
 }
@@ -153,7 +161,7 @@ function summaryOf(c: DocComparisonId, input: DocResultInput): string {
     parts.push(
       `${flight.toLocaleString('en-US')} in flight (changed after a pipeline’s checkpoint or during the run).`,
     )
-  parts.push(...scopeNotes(input))
+  parts.push(...scopeNotes(input, c))
   return clipText(parts.join(' '), TEXT_LIMITS.paragraph)
 }
 
