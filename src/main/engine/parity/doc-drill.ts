@@ -25,19 +25,6 @@ export interface DrillContext {
   couchEmpty: (db: string, segment: number) => boolean
 }
 
-type Rows = Map<string, DrillRow[]>
-
-/** The rows of a batch by id (more than one: a duplicated id, or the id in several groups). */
-function byId(rows: readonly DrillRow[]): Rows {
-  const out: Rows = new Map()
-  for (const row of rows) {
-    const held = out.get(row.id)
-    if (held) held.push(row)
-    else out.set(row.id, [row])
-  }
-  return out
-}
-
 /** Consecutive segment indexes joined into ranges, so CouchDB is asked once per run of them. */
 function ranges(all: readonly Segment[], indexes: readonly number[]): Segment[] {
   const out: Segment[] = []
@@ -63,40 +50,34 @@ export async function drillBatch(
 ): Promise<DocVerdict[]> {
   const all = segmentsOf(ctx.boundaries)
   const couchDbs = [...new Set(ctx.units.flatMap((u) => u.candidates))]
-  const old = { rows: byId(rows.old) }
-  const neu = { rows: byId(rows.new) }
-  const [live] = await Promise.all([
-    (async () => {
-      const out = new Map<string, Map<string, string>>()
-      for (const db of couchDbs) {
-        const map = new Map<string, string>()
-        const wanted = batch.filter((i) => !ctx.couchEmpty(db, i))
-        for (const range of ranges(all, wanted)) {
-          for (const [id, rev] of await couchRange(ctx.couch, db, range)) map.set(id, rev)
-        }
-        out.set(db, map)
-      }
-      return out
-    })(),
-  ])
+  // CouchDB's live documents of the batch's ranges, per candidate database.
+  const live = new Map<string, Map<string, string>>()
+  for (const db of couchDbs) {
+    const map = new Map<string, string>()
+    const wanted = batch.filter((i) => !ctx.couchEmpty(db, i))
+    for (const range of ranges(all, wanted)) {
+      for (const [id, rev] of await couchRange(ctx.couch, db, range)) map.set(id, rev)
+    }
+    live.set(db, map)
+  }
 
   // Which unit a PostgreSQL row belongs to: by side and group.
   const unitOf = new Map<string, Unit>()
   for (const u of ctx.units) for (const g of u.groups) unitOf.set(`${u.side}\u0000${g}`, u)
 
+  // Each PostgreSQL row with the unit its side and group belong to (rows of no unit are strays).
+  const placed = (['old', 'new'] as const).flatMap((side) =>
+    rows[side].flatMap((row) => {
+      const unit = unitOf.get(`${side}\u0000${row.group}`)
+      return unit ? [{ side, row, unit }] : []
+    }),
+  )
+
   // Live rows CouchDB does not list as live: ask each candidate database what it knows.
   const ask = new Map<string, Set<string>>()
-  for (const [side, rows] of [
-    ['old', old.rows],
-    ['new', neu.rows],
-  ] as const) {
-    for (const [id, held] of rows) {
-      for (const row of held) {
-        const unit = unitOf.get(`${side}\u0000${row.group}`)
-        if (!unit || row.deleted || unit.candidates.some((db) => live.get(db)?.has(id))) continue
-        for (const db of unit.candidates) (ask.get(db) ?? ask.set(db, new Set()).get(db)!).add(id)
-      }
-    }
+  for (const { row, unit } of placed) {
+    if (row.deleted || unit.candidates.some((db) => live.get(db)?.has(row.id))) continue
+    for (const db of unit.candidates) (ask.get(db) ?? ask.set(db, new Set()).get(db)!).add(row.id)
   }
   const known = new Map<string, Map<string, LookupEntry>>()
   for (const [db, ids] of ask) known.set(db, await lookup(ctx.couch, db, [...ids]))
@@ -122,17 +103,8 @@ export async function drillBatch(
     return c
   }
   for (const [db, map] of live) for (const id of map.keys()) cell(db, id)
-  for (const [side, rows] of [
-    ['old', old.rows],
-    ['new', neu.rows],
-  ] as const) {
-    for (const [id, held] of rows) {
-      for (const row of held) {
-        const unit = unitOf.get(`${side}\u0000${row.group}`)
-        if (!unit) continue
-        cell(attribute(unit, id), id)[side].rows.push({ rev: row.rev, deleted: row.deleted })
-      }
-    }
+  for (const { side, row, unit } of placed) {
+    cell(attribute(unit, row.id), row.id)[side].rows.push({ rev: row.rev, deleted: row.deleted })
   }
   const syncs = (side: 'old' | 'new', db: string) =>
     ctx.units.some((u) => u.side === side && u.synced.includes(db))

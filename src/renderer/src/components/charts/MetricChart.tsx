@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { ChartFrame } from './chart-frame'
 import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
@@ -91,27 +92,13 @@ export function MetricChart({
   const summary = metricSummary(rows, shown.length, { old: oldLabel, new: newLabel })
   return (
     <figure className="chart-figure">
-      <svg
+      <ChartFrame
         className="chart metric-chart"
         width={width}
         height={height}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={summary}
+        summary={summary}
+        hatch={{ id: hatch, size: 5, fill: '#e6eff9', stroke: C.new }}
       >
-        <title>{summary}</title>
-        <defs>
-          <pattern
-            id={hatch}
-            width={5}
-            height={5}
-            patternUnits="userSpaceOnUse"
-            patternTransform="rotate(45)"
-          >
-            <rect width={5} height={5} fill="#e6eff9" />
-            <line x1={0} y1={0} x2={0} y2={5} stroke={C.new} strokeWidth={3} />
-          </pattern>
-        </defs>
         <g
           transform={`translate(${MARGIN.left}, 8)`}
           fontFamily={CHART_FONT}
@@ -204,7 +191,7 @@ export function MetricChart({
             tickComponent={GroupTick}
           />
         </Group>
-      </svg>
+      </ChartFrame>
       {hidden > 0 ? (
         <figcaption className="muted chart-note">
           The chart shows the first {shown.length} of {rows.length} groups (those that differ

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { ChartFrame } from './chart-frame'
 import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
@@ -90,27 +91,13 @@ export function TrendChart({
   const tickDays = bars.filter((_, i) => (bars.length - 1 - i) % every === 0).map((b) => b.day)
   const summary = trendSummary(bars)
   return (
-    <svg
+    <ChartFrame
       className="chart trend-chart"
       width={width}
       height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={summary}
+      summary={summary}
+      hatch={{ id: hatch, size: 6, fill: '#fdecea', stroke: C.red }}
     >
-      <title>{summary}</title>
-      <defs>
-        <pattern
-          id={hatch}
-          width={6}
-          height={6}
-          patternUnits="userSpaceOnUse"
-          patternTransform="rotate(45)"
-        >
-          <rect width={6} height={6} fill="#fdecea" />
-          <line x1={0} y1={0} x2={0} y2={6} stroke={C.red} strokeWidth={3} />
-        </pattern>
-      </defs>
       <Legend x={MARGIN.left} hatch={hatch} />
       <Group left={MARGIN.left} top={MARGIN.top}>
         {bars.map(({ day, run }) => {
@@ -184,6 +171,6 @@ export function TrendChart({
           tickLabelProps={{ textAnchor: 'middle', dy: '0.25em' }}
         />
       </Group>
-    </svg>
+    </ChartFrame>
   )
 }
