@@ -1,14 +1,13 @@
-import { useId, useRef, useState, useTransition, type FormEvent } from 'react'
-import { flushSync } from 'react-dom'
+import { useId, useState } from 'react'
 import type { MetricDefinition } from '../../../../shared/parity-definitions'
 import { saveMetric } from '../../actions/parity-edit-actions'
-import type { FormErrors } from '../../lib/parity-edit-common'
 import {
   emptyMetricForm,
   formToMetric,
   metricToForm,
   type MetricForm,
 } from '../../lib/parity-edit-metric'
+import { useEditorSave } from '../../hooks/use-editor-save'
 import { EditorDialog, fieldDomId, TextField } from './EditorDialog'
 
 const SQL_HINT =
@@ -32,13 +31,14 @@ export function MetricEditor({
   onClose: () => void
 }) {
   const prefix = useId()
-  const formRef = useRef<HTMLFormElement>(null)
   const [form, setForm] = useState<MetricForm>(() =>
     metric ? metricToForm(metric) : emptyMetricForm(),
   )
-  const [errors, setErrors] = useState<FormErrors>({})
-  const [saveError, setSaveError] = useState<string | null>(null)
-  const [saving, startSaving] = useTransition()
+  const { formRef, errors, saveError, saving, submit } = useEditorSave(
+    () => formToMetric(form, takenIds),
+    (value) => saveMetric(value, metric === null),
+    onClose,
+  )
   const id = (key: string) => fieldDomId(prefix, key)
   const field = (key: keyof MetricForm) => ({
     id: id(key),
@@ -46,23 +46,6 @@ export function MetricEditor({
     error: errors[key],
     onChange: (value: string) => setForm((f) => ({ ...f, [key]: value })),
   })
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    setSaveError(null)
-    const outcome = formToMetric(form, takenIds)
-    if (!outcome.ok) {
-      flushSync(() => setErrors(outcome.errors))
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-      return
-    }
-    setErrors({})
-    startSaving(async () => {
-      const failure = await saveMetric(outcome.value, metric === null)
-      if (failure) setSaveError(failure)
-      else onClose()
-    })
-  }
 
   return (
     <EditorDialog

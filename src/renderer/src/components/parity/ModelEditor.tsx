@@ -1,5 +1,4 @@
-import { useId, useRef, useState, useTransition, type FormEvent } from 'react'
-import { flushSync } from 'react-dom'
+import { useId, useState, useTransition } from 'react'
 import type { ModelDefinition } from '../../../../shared/parity-definitions'
 import { readBothColumns, saveModel } from '../../actions/parity-edit-actions'
 import type { FormErrors } from '../../lib/parity-edit-common'
@@ -14,6 +13,7 @@ import {
   type ModelForm,
   type SourceForm,
 } from '../../lib/parity-edit-model'
+import { useEditorSave } from '../../hooks/use-editor-save'
 import { EditorDialog, fieldDomId, TextField } from './EditorDialog'
 import { ColumnRows, KeyRows, type KnownColumns } from './ModelEditorRows'
 
@@ -117,15 +117,16 @@ export function ModelEditor({
   onClose: () => void
 }) {
   const prefix = useId()
-  const formRef = useRef<HTMLFormElement>(null)
   const [form, setForm] = useState<ModelForm>(() =>
     model ? modelToForm(model) : emptyModelForm(schemas),
   )
-  const [errors, setErrors] = useState<FormErrors>({})
+  const { formRef, errors, saveError, saving, submit } = useEditorSave(
+    () => formToModel(form, takenIds),
+    (value) => saveModel(value, model === null),
+    onClose,
+  )
   const [known, setKnown] = useState<KnownColumns | null>(null)
   const [mapping, setMapping] = useState<{ text: string; failed: boolean } | null>(null)
-  const [saveError, setSaveError] = useState<string | null>(null)
-  const [saving, startSaving] = useTransition()
   const [suggesting, startSuggesting] = useTransition()
   const set = (patch: Partial<ModelForm>) => setForm((f) => ({ ...f, ...patch }))
 
@@ -150,23 +151,6 @@ export function ModelEditor({
         title: f.title.trim() ? f.title : `${ref(old).name} → ${ref(neu).name}`,
       }))
       setMapping({ text: describeSuggestion(suggestion), failed: false })
-    })
-  }
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    setSaveError(null)
-    const outcome = formToModel(form, takenIds)
-    if (!outcome.ok) {
-      flushSync(() => setErrors(outcome.errors))
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-      return
-    }
-    setErrors({})
-    startSaving(async () => {
-      const failure = await saveModel(outcome.value, model === null)
-      if (failure) setSaveError(failure)
-      else onClose()
     })
   }
 
