@@ -219,6 +219,7 @@ export async function compareDocuments(input: DocCompareInput): Promise<DocCompa
   let drilled = 0
   try {
     for (const batch of batches) {
+      if (signal?.aborted) throw new AppError('CANCELLED', 'The comparison was cancelled.')
       progress('merging', 'steps', drilled, differingTotal, 'Comparing the segments that differ')
       const hi = segments[batch[batch.length - 1]!]!.hi
       const rows = {

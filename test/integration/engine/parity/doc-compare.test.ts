@@ -246,6 +246,7 @@ function oracle(s: Awaited<ReturnType<typeof scenario>>): Set<string> {
 async function run(
   wrap: (source: CouchSource) => CouchSource = (source) => source,
   batchRows?: number,
+  signal?: AbortSignal,
 ) {
   const { url, username, password } = testCouchdb()
   const source = wrap(openCouchSource({ url, username }, password, { requestTimeoutMs: 10_000 }))
@@ -268,6 +269,7 @@ async function run(
     samples: 100,
     segments: 6,
     ...(batchRows === undefined ? {} : { batchRows }),
+    ...(signal ? { signal } : {}),
   })
   const found = new Set<string>()
   for (const [comparison, differences] of Object.entries(outcome.tally.differences)) {
@@ -386,5 +388,22 @@ describe('compareDocuments', () => {
     })
     const { outcome } = await run(failing)
     expect(outcome.partial).toMatchObject({ reason: 'failed', note: /went away/ })
+  }, 60_000)
+
+  it('keeps what it found, labelled partial, when cancelled during the drill-down', async () => {
+    await scenario(33, { docs: 40, rate: 0.3, unique: true })
+    const cancel = new AbortController()
+    let lookups = 0
+    const cancelling = (source: CouchSource): CouchSource => ({
+      ...source,
+      // The second lookup of the drill-down cancels the run: one batch is done by then.
+      read: (r) => {
+        if (r.method === 'POST' && ++lookups === 2) cancel.abort()
+        return source.read(r)
+      },
+    })
+    const { outcome, found } = await run(cancelling, 5, cancel.signal)
+    expect(outcome.partial).toMatchObject({ reason: 'cancelled' })
+    expect(found.size).toBeGreaterThan(0)
   }, 60_000)
 })
