@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { shortText } from './results/common'
+import { clipText, shortText } from './results/common'
 
 /**
  * What a project keeps of its parity step besides results: the comparisons the implementer set
@@ -77,3 +77,11 @@ export const emptyParity = (): ParitySettings => ({
   models: [],
   greenDaysRequired: DEFAULT_GREEN_DAYS,
 })
+
+/**
+ * The stored id of a model pair's or a metric's result, `parity.<kind>.<id>` (at most 100
+ * characters): one definition, so the engine that records a result and the page, trend and gate
+ * that look it up agree, long ids included.
+ */
+export const comparisonResultId = (kind: 'model' | 'metric', id: string): string =>
+  clipText(`parity.${kind}.${id}`, 100)

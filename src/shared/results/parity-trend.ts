@@ -1,3 +1,4 @@
+import { comparisonResultId } from '../parity-definitions'
 import type { StoredResult } from './result-schema'
 
 /**
@@ -175,7 +176,7 @@ export function activeComparisons(
 ): Set<string> {
   const ids = new Set<string>()
   for (const id of Object.keys(results)) if (id.startsWith('parity.documents.')) ids.add(id)
-  for (const m of parity.models) ids.add(`parity.model.${m.id}`.slice(0, 100))
-  for (const m of parity.metrics) ids.add(`parity.metric.${m.id}`.slice(0, 100))
+  for (const m of parity.models) ids.add(comparisonResultId('model', m.id))
+  for (const m of parity.metrics) ids.add(comparisonResultId('metric', m.id))
   return ids
 }

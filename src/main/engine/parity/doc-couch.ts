@@ -1,7 +1,7 @@
 import { allDocs, type CouchSource } from './couch-source'
 import { digestAgainst } from './couch-segments'
-import { emptyDigests, segmentsOf, type SideDigests } from './segment-digest'
-import type { PairHash, Segment } from './types'
+import { emptyDigests, segmentsOf, type IdRange, type SideDigests } from './segment-digest'
+import type { PairHash } from './types'
 
 /**
  * The CouchDB side of document parity: one streamed pass of `_all_docs` per database digested
@@ -38,14 +38,14 @@ export async function couchDigests(
   return digests
 }
 
-/** The live documents of `db` in one segment, `id → rev`, read as a range of `_all_docs`. */
+/** The live documents of `db` in a range of ids, `id → rev`, read as a range of `_all_docs`. */
 export async function couchRange(
   source: CouchSource,
   db: string,
-  segment: Segment,
+  range: IdRange,
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>()
-  const range = { pageSize: ALL_DOCS_PAGE, from: segment.lo, to: segment.hi }
-  for await (const { id, rev } of allDocs(source, db, range)) out.set(id, rev)
+  const read = { pageSize: ALL_DOCS_PAGE, from: range.lo, to: range.hi }
+  for await (const { id, rev } of allDocs(source, db, read)) out.set(id, rev)
   return out
 }

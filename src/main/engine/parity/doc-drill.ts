@@ -5,8 +5,7 @@ import { classifyHoldings, type DocVerdict } from './doc-classify'
 import type { PipelineLag } from './doc-lag'
 import type { Unit } from './doc-units'
 import type { DrillRow } from './pg-segments'
-import { segmentsOf } from './segment-digest'
-import type { Segment } from './types'
+import { segmentRanges } from './segment-digest'
 
 /**
  * The drill-down of document parity, one batch of segments where some unit's digests differ at a
@@ -25,19 +24,6 @@ export interface DrillContext {
   couchEmpty: (db: string, segment: number) => boolean
 }
 
-/** Consecutive segment indexes joined into ranges, so CouchDB is asked once per run of them. */
-function ranges(all: readonly Segment[], indexes: readonly number[]): Segment[] {
-  const out: Segment[] = []
-  for (const i of indexes) {
-    const s = all[i]!
-    const last = out[out.length - 1]
-    if (last && last.index + 1 === i && last.hi === s.lo)
-      out[out.length - 1] = { ...last, index: i, hi: s.hi }
-    else out.push({ ...s })
-  }
-  return out
-}
-
 /**
  * Classifies every id of one batch of segments: `rows` are both PostgreSQL sides' rows of those
  * segments (read by the caller from one ordered drill-down per side), CouchDB's live documents of
@@ -48,14 +34,14 @@ export async function drillBatch(
   batch: readonly number[],
   rows: { old: readonly DrillRow[]; new: readonly DrillRow[] },
 ): Promise<DocVerdict[]> {
-  const all = segmentsOf(ctx.boundaries)
   const couchDbs = [...new Set(ctx.units.flatMap((u) => u.candidates))]
   // CouchDB's live documents of the batch's ranges, per candidate database.
   const live = new Map<string, Map<string, string>>()
   for (const db of couchDbs) {
     const map = new Map<string, string>()
     const wanted = batch.filter((i) => !ctx.couchEmpty(db, i))
-    for (const range of ranges(all, wanted)) {
+    // Adjacent segments joined, so CouchDB is asked once per run of them.
+    for (const range of segmentRanges(ctx.boundaries, wanted)) {
       for (const [id, rev] of await couchRange(ctx.couch, db, range)) map.set(id, rev)
     }
     live.set(db, map)

@@ -1,3 +1,4 @@
+import { comparisonResultId } from '../../../shared/parity-definitions'
 import { clipText, TEXT_LIMITS, type Verdict } from '../../../shared/results/common'
 import type { ComparisonDetails, DifferenceClass } from '../../../shared/results/comparison-result'
 import type { NewResult } from '../../../shared/results/result-schema'
@@ -9,7 +10,7 @@ export const METRIC_ITEM_ID = 'parity.dashboard-compare'
 export const METRIC_SAMPLES = 20
 
 /** The stored id of a metric's result: `parity.metric.<id>`. */
-export const metricResultId = (metricId: string) => clipText(`parity.metric.${metricId}`, 100)
+export const metricResultId = (metricId: string) => comparisonResultId('metric', metricId)
 
 const MAX_COUNT_ROWS = 5_000
 

@@ -1,4 +1,4 @@
-import type { ModelDefinition } from '../../../shared/parity-definitions'
+import { comparisonResultId, type ModelDefinition } from '../../../shared/parity-definitions'
 import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
 import type { NewResult } from '../../../shared/results/result-schema'
 import type { ModelCompareResult } from './model-types'
@@ -7,7 +7,7 @@ import type { ModelCompareResult } from './model-types'
 export const MODEL_ITEM_ID = 'parity.breakdown'
 
 /** The stored id of a model comparison's result: `parity.model.<id>`. */
-export const modelResultId = (modelId: string) => clipText(`parity.model.${modelId}`, 100)
+export const modelResultId = (modelId: string) => comparisonResultId('model', modelId)
 
 /**
  * A model comparison as the project stores it: `pass` when no key is on one side only, no key

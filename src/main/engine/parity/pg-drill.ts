@@ -9,7 +9,7 @@ import {
 import { bucketSql, cutsByPrefix, MAX_TREE_BOUNDARIES, prefixLengthOf } from './pg-buckets'
 import { codePointIndexes, type CodePointIndex } from './pg-index-order'
 import { relationSources, type RelationSource, type RelationSpec } from './pg-relations'
-import { assertBoundaries, segmentIndexOf, segmentsOf } from './segment-digest'
+import { assertBoundaries, segmentIndexOf, segmentRanges, type IdRange } from './segment-digest'
 import type { DocRev } from './types'
 
 /**
@@ -59,8 +59,6 @@ export const SCAN_SHARE = 0.15
  */
 export const STREAM_SHARE = 0.5
 
-type Range = { lo: string | null; hi: string | null }
-
 /**
  * The segment of an id among `boundaries`, faster than a binary search on every row when the
  * boundaries are short prefixes (`cutsByPrefix`): an id's segment is its `k`-code-point
@@ -80,20 +78,6 @@ export function segmentFinder(boundaries: readonly string[]): (id: string) => nu
   }
 }
 
-/** Runs of adjacent chosen segments as `[lo, hi)` ranges (null: open). */
-function rangesOf(boundaries: readonly string[], chosen: readonly number[]): Range[] {
-  const segments = segmentsOf(boundaries)
-  const out: Range[] = []
-  let at = 0
-  while (at < chosen.length) {
-    let end = at
-    while (end + 1 < chosen.length && chosen[end + 1] === chosen[end]! + 1) end++
-    out.push({ lo: segments[chosen[at]!]!.lo, hi: segments[chosen[end]!]!.hi })
-    at = end + 1
-  }
-  return out
-}
-
 const SELECT = (s: RelationSource) =>
   `SELECT ${s.id} AS id, ${s.rev} AS rev, ${s.deleted} AS deleted, ${s.group} AS "group"` +
   ` FROM ${s.from}`
@@ -102,7 +86,7 @@ const SELECT = (s: RelationSource) =>
 export function rangeSql(
   s: RelationSource,
   index: Pick<CodePointIndex, 'collate'>,
-  ranges: readonly Range[],
+  ranges: readonly IdRange[],
 ): { sql: string; params: string[] } {
   const params: string[] = []
   const id = `${s.id}${index.collate}`
@@ -124,9 +108,8 @@ export function rangeSql(
  * id is even (the first run open below) or odd. The row's id is named once below the tree
  * (`OFFSET 0`, as in `pg-segments`).
  */
-function scanSql(s: RelationSource, boundaries: readonly string[], chosen: number[] | null) {
-  if (chosen === null) return { sql: SELECT(s), params: [] as unknown[] }
-  const runs = rangesOf(boundaries, chosen)
+function scanSql(s: RelationSource, runs: readonly IdRange[] | null) {
+  if (runs === null) return { sql: SELECT(s), params: [] as unknown[] }
   const edges = runs.flatMap((r) => [r.lo, r.hi]).filter((e): e is string => e !== null)
   const bucket = bucketSql(edges, 1)
   return {
@@ -167,17 +150,18 @@ export async function drillSegments(
     [...indexes.values()].every((i) => i !== null)
   // A scan's filter on the server is a tree over the runs' edges, of bounded size: beyond it,
   // every row is sent and Node filters.
-  const stream = wide || (!byIndex && 2 * rangesOf(boundaries, chosen).length > MAX_TREE_BOUNDARIES)
+  const runs = segmentRanges(boundaries, chosen)
+  const stream = wide || (!byIndex && 2 * runs.length > MAX_TREE_BOUNDARIES)
   const sources = relationSources(spec)
-  const ranges = byIndex ? rangesOf(boundaries, chosen) : []
-  const chunks: Range[][] = []
+  const ranges = byIndex ? runs : []
+  const chunks: IdRange[][] = []
   for (let at = 0; at < ranges.length; at += RANGES_PER_STATEMENT) {
     chunks.push(ranges.slice(at, at + RANGES_PER_STATEMENT))
   }
   const statementsOf = (s: RelationSource) =>
     byIndex
       ? chunks.map((chunk) => rangeSql(s, indexes!.get(s.regclass)!, chunk))
-      : [scanSql(s, boundaries, stream ? null : chosen)]
+      : [scanSql(s, stream ? null : runs)]
   const statements = options.ordered
     ? orderedStatements(sources.map(statementsOf))
     : sources.flatMap(statementsOf)

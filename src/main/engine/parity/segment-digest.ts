@@ -52,6 +52,29 @@ export function segmentsOf(boundaries: readonly string[]): Segment[] {
   }))
 }
 
+/** Ids `lo <= id < hi` in code-point order; a null end is open. */
+export interface IdRange {
+  lo: string | null
+  hi: string | null
+}
+
+/**
+ * The runs of adjacent segments among `chosen` (ascending segment indexes) as id ranges, so a
+ * drill-down reads each run once: `[2, 3, 4, 7]` gives the range of segments 2–4 and that of 7.
+ */
+export function segmentRanges(boundaries: readonly string[], chosen: readonly number[]): IdRange[] {
+  const segments = segmentsOf(boundaries)
+  const out: IdRange[] = []
+  let at = 0
+  while (at < chosen.length) {
+    let end = at
+    while (end + 1 < chosen.length && chosen[end + 1] === chosen[end]! + 1) end++
+    out.push({ lo: segments[chosen[at]!]!.lo, hi: segments[chosen[end]!]!.hi })
+    at = end + 1
+  }
+  return out
+}
+
 /** Empty digests for `boundaries`. */
 export function emptyDigests(boundaries: readonly string[]): SideDigests {
   const n = boundaries.length + 1

@@ -4,6 +4,7 @@ import type {
   ModelDefinition,
   ParitySettings,
 } from '../../../shared/parity-definitions'
+import { comparisonResultId } from '../../../shared/parity-definitions'
 import type { StoredResult } from '../../../shared/project-schema'
 import type { GreenStreak, TrendDay } from '../../../shared/results/parity-trend'
 
@@ -14,8 +15,7 @@ import type { GreenStreak, TrendDay } from '../../../shared/results/parity-trend
  */
 
 /** The stored result id of a comparison (as the engine's `parity.run` records it). */
-export const comparisonResultId = (kind: 'model' | 'metric', id: string): string =>
-  `parity.${kind}.${id}`.slice(0, 100)
+export { comparisonResultId }
 
 /** One comparison set up in the project, with its latest result if it ran. */
 export interface ComparisonEntry {
