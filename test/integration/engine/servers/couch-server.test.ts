@@ -90,7 +90,11 @@ describe('startCouchServer on disk (leveldb)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cht-migrate-couch-'))
   })
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  // A start refused for a taken port may still write its config file a moment later: wait it out.
+  afterAll(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
+  })
 
   it('creates the CHT databases admin-only, keeps data on disk, and frees its port on stop', async () => {
     const password = 'demo-password-1'
