@@ -1,3 +1,4 @@
+import { emptyCheckSettings } from '../../src/shared/checks/check-settings'
 import { randomUUID } from 'node:crypto'
 import {
   CURRENT_SCHEMA_VERSION,
@@ -280,6 +281,7 @@ export function largeProject(size: LargeProjectSize = BUDGET_SIZE): ProjectDocum
     connections: emptyConnections(),
     demo: null,
     parity: largeParity(),
+    checks: emptyCheckSettings(),
   }
 }
 

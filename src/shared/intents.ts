@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { sizingInputsSchema, watchdogUrlSchema } from './checks/check-settings'
+import { STEP_IDS } from './steps'
 import { metricDefinitionSchema, modelDefinitionSchema } from './parity-definitions'
 import {
   chtSyncProfileSchema,
@@ -56,5 +58,22 @@ export const intentSchema = z.discriminatedUnion('type', [
     type: z.literal('parity.setGreenDays'),
     days: z.number().int().min(1).max(365),
   }),
+  /** What the checks read: CHT Sync's `.env` or `values.yaml`, CHT Watchdog's Prometheus (null clears). */
+  z.object({
+    type: z.literal('checks.setSources'),
+    envPath: z.string().trim().min(1).max(4096).nullable().optional(),
+    valuesPath: z.string().trim().min(1).max(4096).nullable().optional(),
+    watchdogUrl: watchdogUrlSchema.optional(),
+  }),
+  /** The sizing calculator's inputs (free disk, memory, growth). */
+  z.object({ type: z.literal('checks.setSizing'), sizing: sizingInputsSchema.partial() }),
+  /** Opens a held gate: the reason and the name of who decided are recorded. */
+  z.object({
+    type: z.literal('gate.override'),
+    stepId: z.enum(STEP_IDS),
+    reason: z.string().trim().min(1).max(2000),
+    by: z.string().trim().min(1).max(200).optional(),
+  }),
+  z.object({ type: z.literal('gate.clearOverride'), stepId: z.enum(STEP_IDS) }),
 ])
 export type Intent = z.infer<typeof intentSchema>

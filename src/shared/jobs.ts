@@ -17,6 +17,7 @@ export const JOB_PHASES = [
   'hashing',
   'merging',
   'analysing',
+  'checking',
   'writing',
   'finishing',
 ] as const
@@ -34,6 +35,7 @@ export const PHASE_LABEL: Record<JobPhase, string> = {
   hashing: 'Hashing',
   merging: 'Comparing',
   analysing: 'Analysing',
+  checking: 'Running checks',
   writing: 'Writing',
   finishing: 'Finishing',
 }

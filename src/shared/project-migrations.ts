@@ -1,4 +1,5 @@
 import { migrateV2toV3 } from './migrations/v2-to-v3'
+import { emptyCheckSettings } from './checks/check-settings'
 import { emptyParity } from './parity-definitions'
 import { CURRENT_SCHEMA_VERSION, emptyConnections } from './project-schema'
 import { describeValue, excerpt } from './redact'
@@ -18,11 +19,14 @@ export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, 
  *   (see migrations/v2-to-v3.ts).
  * - 3 → 4: the parity step's settings (no metrics or models set up yet; 14 green days needed),
  *   a bump so that an older build refuses the file rather than dropping them on its next save.
+ * - 4 → 5: the checks' settings (no configuration file or Watchdog chosen, the guide's growth
+ *   assumptions, no gate overridden), a bump for the same reason.
  */
 export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   1: (doc) => ({ ...doc, connections: emptyConnections(), demo: null }),
   2: migrateV2toV3,
   3: (doc) => ({ ...doc, parity: emptyParity() }),
+  4: (doc) => ({ ...doc, checks: emptyCheckSettings() }),
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { checkSettingsSchema } from './checks/check-settings'
 import { paritySettingsSchema } from './parity-definitions'
 import { errorCodeSchema } from './result'
 import { storedResultSchema } from './results/result-schema'
@@ -10,7 +11,7 @@ export type { StoredResult } from './results/result-schema'
 /** The `format` marker every project file carries; a JSON file without it is someone else's. */
 export const PROJECT_FORMAT = 'cht-migration-project'
 /** The schema version this build writes. Older files are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 4
+export const CURRENT_SCHEMA_VERSION = 5
 export const PROJECT_FILE_EXTENSION = '.chtmig.json'
 /** Project files above this size are refused before parsing (SEC-13). */
 export const MAX_PROJECT_BYTES = 50 * 1024 * 1024
@@ -152,6 +153,8 @@ export const projectDocumentSchema = z.object({
   demo: demoInfoSchema.nullable(),
   /** The parity step's comparisons and the teardown gate's number of green days. */
   parity: paritySettingsSchema,
+  /** What the checks read (the CHT Sync configuration, Watchdog), the sizing inputs, gate overrides. */
+  checks: checkSettingsSchema,
 })
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>
 

@@ -45,6 +45,7 @@ async function fakeDeployment(baseDir: string, options: StartDemoOptions): Promi
     startedAt: new Date(),
     endpoints: FAKE_DEMO_ENDPOINTS,
     appVersion: '0.1.0',
+    envPath: join(dir, 'cht-sync.env'),
   })
   // Only the fields the handlers read; the manifest's other fields change with the generator.
   const manifest = {

@@ -1,3 +1,4 @@
+import { emptyCheckSettings } from '../../src/shared/checks/check-settings'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -55,6 +56,7 @@ export function sampleDocument(overrides: Partial<ProjectDocument> = {}): Projec
     connections: emptyConnections(),
     demo: null,
     parity: emptyParity(),
+    checks: emptyCheckSettings(),
     ...overrides,
   }
 }

@@ -1,3 +1,4 @@
+import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
 import { randomUUID } from 'node:crypto'
 import { emptyParity } from '../../../src/shared/parity-definitions'
 import {
@@ -30,6 +31,7 @@ export function projectDocument(overrides: Partial<ProjectDocument> = {}): Proje
     connections: { couchdb: null, couch2pg: null, chtSync: null },
     demo: null,
     parity: emptyParity(),
+    checks: emptyCheckSettings(),
     ...overrides,
   })
 }

@@ -1,3 +1,4 @@
+import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
 import { describe, expect, it } from 'vitest'
 import { DIRTY_MARKER, PRODUCT_NAME, windowTitle } from '../../../src/main/electron/window-title'
 import type { ProjectState } from '../../../src/shared/project-schema'
@@ -6,7 +7,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const project = (dirty: boolean): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 4,
+    schemaVersion: 5,
     id: 'p1',
     name: 'Kenya eCHIS',
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -18,6 +19,7 @@ const project = (dirty: boolean): ProjectState => ({
     connections: { couchdb: null, couch2pg: null, chtSync: null },
     demo: null,
     parity: emptyParity(),
+    checks: emptyCheckSettings(),
   },
   revision: 1,
   path: '/tmp/kenya.chtmig.json',

@@ -1,3 +1,4 @@
+import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
 import { describe, expect, it } from 'vitest'
 import { useStore } from '../../../src/renderer/src/store'
 import { shareProject } from '../../../src/renderer/src/store/project-slice'
@@ -9,7 +10,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const state = (): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 4,
+    schemaVersion: 5,
     id: 'p1',
     name: 'Kenya',
     createdAt: '2026-08-01T00:00:00.000Z',
@@ -36,6 +37,7 @@ const state = (): ProjectState => ({
     connections: { couchdb: null, couch2pg: null, chtSync: null },
     demo: null,
     parity: emptyParity(),
+    checks: emptyCheckSettings(),
   },
   revision: 7,
   path: '/p/kenya.chtmig.json',

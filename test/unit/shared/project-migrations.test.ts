@@ -4,6 +4,7 @@ import {
   migrateToCurrent,
   type ProjectMigration,
 } from '../../../src/shared/project-migrations'
+import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
 import { CURRENT_SCHEMA_VERSION } from '../../../src/shared/project-schema'
 import { AppError } from '../../../src/shared/result'
 
@@ -24,20 +25,21 @@ const codeOf = (run: () => unknown) => {
 }
 
 describe('migrateToCurrent', () => {
-  it('brings a schema 1 file to schema 4: no connections yet, not a demo project, no results, no parity set up', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(4)
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3'])
+  it('brings a schema 1 file to schema 5: no connections yet, not a demo project, no results, no parity or checks set up', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(5)
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4'])
     const doc = { schemaVersion: 1, name: 'x', results: {} }
     expect(migrateToCurrent(doc)).toEqual({
-      schemaVersion: 4,
+      schemaVersion: 5,
       name: 'x',
       results: {},
       connections: { couchdb: null, couch2pg: null, chtSync: null },
       demo: null,
       parity: { metrics: [], models: [], greenDaysRequired: 14 },
+      checks: emptyCheckSettings(),
     })
     expect(doc).toEqual({ schemaVersion: 1, name: 'x', results: {} })
-    const current = { schemaVersion: 4, name: 'y' }
+    const current = { schemaVersion: 5, name: 'y' }
     expect(migrateToCurrent(current)).toBe(current)
   })
 

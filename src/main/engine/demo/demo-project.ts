@@ -1,3 +1,4 @@
+import { emptyCheckSettings } from '../../../shared/checks/check-settings'
 import { randomUUID } from 'node:crypto'
 import { emptyParity } from '../../../shared/parity-definitions'
 import type { DemoEndpoints, DemoSize } from '../../../shared/demo'
@@ -22,6 +23,8 @@ export interface DemoProjectInput {
   startedAt: Date
   endpoints: DemoEndpoints
   appVersion: string
+  /** The demo's CHT Sync `.env`, which the checks read. */
+  envPath: string
 }
 
 /** The name a demo project gets: it says it is a demo, its size and its document count. */
@@ -32,7 +35,8 @@ export function demoProjectName(size: DemoSize, documents: number): string {
 /**
  * Writes the project of a demo deployment: its three connection profiles filled (the CouchDB URL
  * and admin user, both PostgreSQL databases with `ssl: disable`, CHT Sync's `v1.couchdb`) and
- * the `demo` marker pointing at the demo's folder and manifest.
+ * the `demo` marker pointing at the demo's folder and manifest, and its CHT Sync `.env` chosen for
+ * the checks.
  *
  * No password is written (SEC-09): the profiles hold users only; the passwords stay in memory.
  * The write is atomic, so an interrupted start never leaves half a project.
@@ -65,6 +69,7 @@ export async function writeDemoProject(input: DemoProjectInput): Promise<Project
       startedAt: at,
     },
     parity: emptyParity(),
+    checks: { ...emptyCheckSettings(), envPath: input.envPath },
   }
   await atomicWriteFile(input.path, serializeProject(document), { backup: false })
   return document

@@ -26,6 +26,7 @@ import { createGenerator } from './generator/generate'
 import { loadDocuments, throwIfCancelled } from './loader'
 import { injectModelDiscrepancies } from './model-discrepancies'
 import { sweepOrphanedDemos } from './orphans'
+import { DEMO_ENV_FILE, writeDemoChtSyncEnv } from './cht-sync-env'
 import { DEMO_COUCH_DATABASES, describePipelines, syncPlan } from './pipelines'
 import { installDemoSchemas, finishDemoSchemas, CHT_SYNC_TARGET } from './demo-schemas'
 
@@ -183,9 +184,18 @@ export async function startDemo(options: StartDemoOptions, job: DemoJob): Promis
     }
     const manifestPath = join(dir.path, MANIFEST_FILE)
     await atomicWriteFile(manifestPath, JSON.stringify(manifest, null, 2) + '\n', { backup: false })
+    const envPath = join(dir.path, DEMO_ENV_FILE)
+    await writeDemoChtSyncEnv({
+      path: envPath,
+      endpoints,
+      couchPassword: couch.adminPassword,
+      chtSyncPassword: databases.chtSync.password,
+      plan,
+    })
     const projectPath = join(dir.path, DEMO_PROJECT_FILE)
     throwIfCancelled(job.signal)
     await writeDemoProject({
+      envPath,
       path: projectPath,
       dir: dir.path,
       manifestPath,

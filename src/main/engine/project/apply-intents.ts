@@ -9,7 +9,10 @@ import {
   type ItemState,
   type ProjectDocument,
 } from '../../../shared/project-schema'
+import { checkSettingsSchema } from '../../../shared/checks/check-settings'
+import { failingChecksOfItem } from '../../../shared/checks/gate'
 import { paritySettingsSchema } from '../../../shared/parity-definitions'
+import { findItem } from '../../../shared/steps-catalog'
 import { redactSecrets } from '../../../shared/redact'
 import { AppError } from '../../../shared/result'
 
@@ -43,6 +46,7 @@ export function applyIntents(
   let settings = doc.settings
   let connections = doc.connections
   let parity = doc.parity
+  let checks = doc.checks
   const upsert = <T extends { id: string }>(list: readonly T[], entry: T): T[] => {
     const index = list.findIndex((e) => e.id === entry.id)
     return index < 0 ? [...list, entry] : list.map((e, i) => (i === index ? entry : e))
@@ -73,10 +77,23 @@ export function applyIntents(
     return item
   }
 
+  // An item whose own checks failed is done only once its step's gate was overridden.
+  const refuseFailingDone = (itemId: string) => {
+    const failing = failingChecksOfItem(doc.results, itemId)
+    const stepId = findItem(itemId)?.step.id
+    if (failing.length === 0 || (stepId && checks.gateOverrides[stepId])) return
+    throw new AppError(
+      'BAD_REQUEST',
+      `“${failing[0]!.title}” failed on its last run, so this item cannot be marked done yet: fix what it reports and run it again, or override the step's gate with a reason. Nothing was changed.`,
+      { itemId, checkId: failing[0]!.id },
+    )
+  }
+
   for (const intent of intents) {
     switch (intent.type) {
       case 'item.set': {
         const item = itemFor(intent.itemId)
+        if (intent.status === 'done' && item.status !== 'done') refuseFailingDone(intent.itemId)
         if (intent.status !== undefined) item.status = intent.status
         // SEC-09: a password pasted into a note is masked before it reaches the file.
         if (intent.note !== undefined) item.note = redactSecrets(intent.note)
@@ -141,6 +158,31 @@ export function applyIntents(
       case 'parity.setGreenDays':
         parity = { ...parity, greenDaysRequired: intent.days }
         break
+      case 'checks.setSources':
+        checks = {
+          ...checks,
+          ...(intent.envPath === undefined ? {} : { envPath: intent.envPath }),
+          ...(intent.valuesPath === undefined ? {} : { valuesPath: intent.valuesPath }),
+          ...(intent.watchdogUrl === undefined ? {} : { watchdogUrl: intent.watchdogUrl }),
+        }
+        break
+      case 'checks.setSizing':
+        checks = { ...checks, sizing: { ...checks.sizing, ...intent.sizing } }
+        break
+      case 'gate.override':
+        checks = {
+          ...checks,
+          gateOverrides: {
+            ...checks.gateOverrides,
+            [intent.stepId]: { reason: redactSecrets(intent.reason), by: intent.by ?? ctx.who, at },
+          },
+        }
+        break
+      case 'gate.clearOverride': {
+        const { [intent.stepId]: _cleared, ...rest } = checks.gateOverrides
+        checks = { ...checks, gateOverrides: rest }
+        break
+      }
     }
   }
 
@@ -151,7 +193,8 @@ export function applyIntents(
   check(projectSettingsSchema, settings, 'settings')
   check(connectionsSchema, connections, 'connections')
   check(paritySettingsSchema, parity, 'parity')
-  return { ...doc, name, settings, items, connections, parity, updatedAt: at }
+  check(checkSettingsSchema, checks, 'checks')
+  return { ...doc, name, settings, items, connections, parity, checks, updatedAt: at }
 }
 
 // Only the parts a batch can touch are validated: the whole document can be megabytes.

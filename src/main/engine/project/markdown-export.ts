@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/project-schema'
 import { CONNECTIONS_ITEM_ID } from '../../../shared/connection-targets'
 import { redactSecrets } from '../../../shared/redact'
+import { stepGate, type StepGate } from '../../../shared/checks/gate'
 import { connectionContextOf } from '../../../shared/results/connection-context'
 import { describeDetails } from '../../../shared/results/describe'
 import { syncCoverage } from '../../../shared/results/sync-coverage'
@@ -37,6 +38,22 @@ const indent = (text: string, prefix: string) => text.split(/\r?\n/).join(`\n${p
  * Items or results whose id this build's checklist no longer has are listed at the end rather
  * than dropped. Credentials pasted into free text are masked.
  */
+/** The step's gate in one line: open, held by what, or overridden by whom and why. */
+function gateLine(gate: StepGate): string {
+  const checks =
+    gate.checks.total > 0
+      ? ` Checks: ${gate.checks.passed} passed, ${gate.checks.warned} warned, ${gate.checks.failed} failed or could not run, ${gate.checks.notRun} not run.`
+      : ''
+  if (gate.state === 'open') return `Gate: open, the step can be marked done.${checks}`
+  const held = `held by ${gate.blockers.length} (${gate.blockers
+    .slice(0, 5)
+    .map((b) => `${clean(b.title)}: ${b.why}`)
+    .join('; ')}${gate.blockers.length > 5 ? '; …' : ''})`
+  if (gate.state === 'held') return `Gate: ${held}.${checks}`
+  const o = gate.override!
+  return `Gate: overridden by ${clean(o.by)} on ${o.at} (“${clean(o.reason)}”); it is ${held}.${checks}`
+}
+
 export function renderProjectMarkdown(
   doc: ProjectDocument,
   steps: readonly StepDef[],
@@ -63,6 +80,7 @@ export function renderProjectMarkdown(
     const finished = step.items.filter((i) => isFinished(doc.items[i.id])).length
     out.push('', `## ${step.number}. ${clean(step.title)}`, '')
     out.push(`${finished} of ${step.items.length} items done or not applicable.`)
+    out.push(gateLine(stepGate(doc, step.id, meta.exportedAt.getTime())))
     for (const def of step.items) {
       known.add(def.id)
       out.push(...renderItem(def.title, def.id, doc.items[def.id], resultsByItem.get(def.id)))

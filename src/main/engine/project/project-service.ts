@@ -1,3 +1,4 @@
+import { emptyCheckSettings } from '../../../shared/checks/check-settings'
 import { emptyParity } from '../../../shared/parity-definitions'
 import { randomUUID } from 'node:crypto'
 import type { Intent } from '../../../shared/intents'
@@ -193,6 +194,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       connections: emptyConnections(),
       demo: null,
       parity: emptyParity(),
+    checks: emptyCheckSettings(),
     }
   }
 

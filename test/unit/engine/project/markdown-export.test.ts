@@ -86,6 +86,23 @@ describe('renderProjectMarkdown', () => {
     for (const step of STEPS) expect(md).toContain(`## ${step.number}. ${step.title}`)
   })
 
+  it('says where each step’s gate stands: held by what, or overridden by whom and why', () => {
+    const doc = sampleDocument()
+    doc.checks.gateOverrides.monitor = {
+      reason: 'Watchdog is run by the ministry',
+      by: 'Amina',
+      at: '2026-12-01T10:00:00.000Z',
+    }
+    const md = renderProjectMarkdown(doc, STEPS, { exportedAt, appVersion: '0.1.0' })
+    expect(md).toMatch(
+      /## 2\. Set up CHT Sync locally\n\n\d+ of 9 items done or not applicable\.\nGate: held by \d+ \(/,
+    )
+    expect(md).toContain(
+      'Gate: overridden by Amina on 2026-12-01T10:00:00.000Z (“Watchdog is run by the ministry”)',
+    )
+    expect(md).toMatch(/Checks: 0 passed, 0 warned, 0 failed or could not run, \d+ not run\./)
+  })
+
   it('lists check results with time, endpoint and verdict, marking stale ones', () => {
     const doc = sampleDocument({
       results: {
