@@ -88,21 +88,39 @@ export async function startCouchServer(options: CouchServerOptions): Promise<Run
   }
   writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 })
 
-  const { expressPouchDB, Pouch } = await loadPouch(options.adapter, dataDir)
-  const releaseListeners = trackGlobalListeners(Pouch)
-  const couch3 = createCouch3Layer({
-    Pouch,
-    uuid: config.couchdb.uuid,
-    adapter: options.adapter,
-    dataDir,
+  // Listen before express-pouchdb starts: a taken port is refused before it writes its config
+  // (asynchronously), so nothing of it outlives a refused start. Requests wait for the app.
+  let handle: ((req: IncomingMessage, res: ServerResponse) => void) | null = null
+  const server = createServer((req, res) => {
+    if (handle) return handle(req, res)
+    res.statusCode = 503
+    res.end()
   })
-
-  const app = expressPouchDB(Pouch, {
-    mode: 'fullCouchDB',
-    configPath,
-    logPath: join(options.dir, 'couch.log'),
-    overrideMode: { exclude: EXCLUDED_PARTS },
-  })
+  const port = await listen(server, options.port ?? 0)
+  let app: ReturnType<typeof expressPouchDB>
+  let couch3: Couch3Layer
+  let releaseListeners: () => void
+  let Pouch: Awaited<ReturnType<typeof loadPouch>>['Pouch']
+  try {
+    const loaded = await loadPouch(options.adapter, dataDir)
+    Pouch = loaded.Pouch
+    releaseListeners = trackGlobalListeners(Pouch)
+    couch3 = createCouch3Layer({
+      Pouch: loaded.Pouch,
+      uuid: config.couchdb.uuid,
+      adapter: options.adapter,
+      dataDir,
+    })
+    app = loaded.expressPouchDB(loaded.Pouch, {
+      mode: 'fullCouchDB',
+      configPath,
+      logPath: join(options.dir, 'couch.log'),
+      overrideMode: { exclude: EXCLUDED_PARTS },
+    })
+  } catch (e) {
+    await new Promise((done) => server.close(done))
+    throw e
+  }
   const welcome = JSON.stringify({
     couchdb: 'Welcome',
     version: COUCH_COMPAT_VERSION,
@@ -110,8 +128,7 @@ export async function startCouchServer(options: CouchServerOptions): Promise<Run
     features: [],
     vendor: { name: 'cht-migrate demo (express-pouchdb 4.2.0 on PouchDB 7.3.1)' },
   })
-  const server = createServer((req, res) => route(req, res, app, welcome, couch3))
-  const port = await listen(server, options.port ?? 0)
+  handle = (req, res) => route(req, res, app, welcome, couch3)
   const url = `http://127.0.0.1:${port}`
   const authHeader = `Basic ${Buffer.from(`${options.adminUser}:${options.adminPassword}`).toString('base64')}`
 

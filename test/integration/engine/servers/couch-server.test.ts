@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -90,11 +90,7 @@ describe('startCouchServer on disk (leveldb)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cht-migrate-couch-'))
   })
-  // A start refused for a taken port may still write its config file a moment later: wait it out.
-  afterAll(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
-  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('creates the CHT databases admin-only, keeps data on disk, and frees its port on stop', async () => {
     const password = 'demo-password-1'
@@ -151,14 +147,28 @@ describe('startCouchServer on disk (leveldb)', () => {
     }
   })
 
-  it('says which port is taken', async () => {
+  it('says which port is taken, and leaves nothing that writes after the refusal', async () => {
     const blocker = createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
     const port = (blocker.address() as { port: number }).port
+    const own = mkdtempSync(join(dir, 'taken-'))
     try {
       await expect(
-        startCouchServer({ adapter: 'memory', dir, port, adminUser: 'admin', adminPassword: 'x' }),
+        startCouchServer({
+          adapter: 'memory',
+          dir: own,
+          port,
+          adminUser: 'admin',
+          adminPassword: 'x',
+        }),
       ).rejects.toThrow(new RegExp(`Port ${port} is in use`))
+      const written = readFileSync(join(own, 'couch-config.json'), 'utf8')
+      const files = readdirSync(own, { recursive: true }).sort()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(readdirSync(own, { recursive: true }).sort()).toEqual(files)
+      // express-pouchdb never started: its config writer did not rewrite the file afterwards.
+      expect(readFileSync(join(own, 'couch-config.json'), 'utf8')).toBe(written)
+      rmSync(own, { recursive: true })
     } finally {
       blocker.close()
     }
