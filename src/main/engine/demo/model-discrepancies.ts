@@ -48,7 +48,7 @@ export async function injectModelDiscrepancies(
        (result_id, invocation_id, unique_id, database_name, schema_name, name, resource_type,
         status, start_time, end_time, execution_time, rows_affected)
      VALUES ($1 || '.' || $2, $1, $2, current_database(), $3, $4, 'model', 'error',
-             now()::timestamp, now()::timestamp, 0.42, 0)`,
+             now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', 0.42, 0)`,
     [invocationId, uniqueId, target.schema, FAILED_MODEL],
   )
   planner.record({

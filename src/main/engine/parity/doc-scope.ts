@@ -54,13 +54,18 @@ export interface DocScope {
   new: { spec: Extract<RelationSpec, { kind: 'cht-sync' }>; pipeline: PipelineScope }
 }
 
-interface OldRead {
+/** couch2pg's side as found: the schema of its tables, which of them it has, its progress rows. */
+export interface OldRead {
   schema: string
   tables: Couch2pgTable[]
   rows: CheckpointRow[]
 }
 
-async function readOld(pool: pg.Pool, options: ReadOptions): Promise<OldRead> {
+/**
+ * couch2pg's tables wherever they are (its default schema, normally `public`) and its progress
+ * rows, in one read-only transaction. Also used by the pipeline checks.
+ */
+export async function readOld(pool: pg.Pool, options: ReadOptions): Promise<OldRead> {
   return readTransaction(pool, options, async (tx) => {
     const found = await findRelations(tx, [...COUCH2PG_TABLES, 'couchdb_progress'], null)
     const main = found.find((r) => r.name === 'couchdb' && r.canSelect)
@@ -101,7 +106,11 @@ const byDatabase = (rows: readonly CheckpointRow[]) => {
   return out
 }
 
-async function readCouch(source: CouchSource, names: Iterable<string>): Promise<CouchScope> {
+/**
+ * The checkpoint of each named CouchDB database; a database CouchDB does not have is `absent`, one
+ * this user may not read `unreadable`; any other failure is thrown. Also used by the pipeline checks.
+ */
+export async function readCouch(source: CouchSource, names: Iterable<string>): Promise<CouchScope> {
   const scope: CouchScope = { checkpoints: new Map(), absent: [], unreadable: new Map() }
   for (const db of new Set(names)) {
     try {
