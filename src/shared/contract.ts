@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CHECK_STEPS } from './checks/check-catalog'
 import { intentSchema } from './intents'
 import { passwordSourceSchema } from './connections'
 import {
@@ -271,6 +272,39 @@ export const contract = {
         .array(z.object({ name: z.string().max(200), type: z.string().max(200) }))
         .max(1_600),
     }),
+  },
+  /**
+   * Runs checks as a job: the given ones, a step's, or all of them (with the prerequisites they
+   * need), recording each result in the project as it ends.
+   */
+  'checks.run': {
+    input: z
+      .object({
+        step: z.enum(CHECK_STEPS).optional(),
+        ids: z.array(z.string().min(1).max(200)).min(1).max(100).optional(),
+      })
+      .strict(),
+    output: jobStartedSchema,
+    /** The stored result of each check that ran (skipped ones included). */
+    job: z.object({ results: z.array(storedResultSchema) }),
+  },
+  /**
+   * A problem report for the cht-sync or cht-pipeline issue tracker, from the stored results (the
+   * failed checks, or the given ones): versions, evidence, the configuration with secrets removed.
+   */
+  'checks.report': {
+    input: z
+      .object({ ids: z.array(z.string().min(1).max(200)).min(1).max(100).optional() })
+      .strict(),
+    output: z.object({ markdown: z.string().max(500_000), title: z.string().max(300) }),
+  },
+  /**
+   * Chooses CHT Sync's `.env` or `values.yaml` with the native dialog (Electron, SEC-10) and keeps
+   * it in the project; elsewhere the path is typed and set with `project.update`. Null: dismissed.
+   */
+  'checks.chooseSource': {
+    input: z.object({ kind: z.enum(['env', 'values']) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
   },
   'jobs.list': {
     input: empty,

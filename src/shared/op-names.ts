@@ -33,6 +33,9 @@ export const OP_NAME_LIST = [
   'parity.suggest',
   'parity.document',
   'parity.columns',
+  'checks.run',
+  'checks.report',
+  'checks.chooseSource',
   'jobs.list',
   'jobs.cancel',
 ] as const

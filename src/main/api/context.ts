@@ -7,6 +7,8 @@ export type DemoFolderChoice = 'elsewhere' | 'proceed' | 'cancel'
 /** Native file dialogs; only the Electron face has them (SEC-10). */
 export interface DialogProvider {
   chooseOpenPath(): Promise<string | null>
+  /** CHT Sync's `.env` or Helm `values.yaml`, for the checks. */
+  chooseConfigPath(kind: 'env' | 'values'): Promise<string | null>
   chooseSavePath(suggestedName: string, kind: 'project' | 'markdown'): Promise<string | null>
   /**
    * Warns that `path` is inside `demoDir`, which is removed when the demo stops, and asks whether

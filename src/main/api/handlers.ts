@@ -1,4 +1,5 @@
 import { appHandlers } from './app-handlers'
+import { checksHandlers } from './checks-handlers'
 import { connectionHandlers } from './connection-handlers'
 import { demoHandlers } from './demo-handlers'
 import type { HandlerTable } from './handler-types'
@@ -21,5 +22,6 @@ export const handlers: HandlerTable = {
   ...connectionHandlers,
   ...demoHandlers,
   ...parityHandlers,
+  ...checksHandlers,
   ...jobHandlers,
 }

@@ -36,6 +36,19 @@ export const projectHandlers: DomainHandlers<'project'> = {
   },
   'project.update': async ({ intents }, ctx) => {
     if (!ctx.project.state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+    // SEC-10: in the desktop app, the files the checks read come from its dialog, not a string.
+    for (const intent of intents) {
+      if (intent.type !== 'checks.setSources') continue
+      for (const path of [intent.envPath, intent.valuesPath]) {
+        if (typeof path === 'string' && !ctx.acceptTypedPath(path, 'open')) {
+          throw new AppError(
+            'BAD_REQUEST',
+            'Choose the file with the Browse button; typed paths are not accepted here.',
+            { field: 'path' },
+          )
+        }
+      }
+    }
     return ctx.project.update(intents, ctx.prefs.get().userName)
   },
   'project.recent': async (_input, ctx) => ({

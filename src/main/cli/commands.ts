@@ -1,3 +1,4 @@
+import { checkCommand } from './check-command'
 import type { CliCommand } from './command'
 import { demoCommand } from './demo-command'
 import { parityCommand } from './parity-command'
@@ -8,7 +9,12 @@ import { serveCommand } from './serve-command'
  *
  * The parser and the help read only this table: a new command is one new row.
  */
-export const COMMANDS: readonly CliCommand[] = [serveCommand, demoCommand, parityCommand]
+export const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  demoCommand,
+  parityCommand,
+  checkCommand,
+]
 
 /** The command with this name, or undefined. */
 export function findCommand(name: string): CliCommand | undefined {

@@ -1,10 +1,9 @@
-import { resolve } from 'node:path'
 import type { StoredResult } from '../../shared/results/result-schema'
 import { call } from '../api/dispatch'
 import { UsageError, type CommandArgs, type FaceCommand } from './command'
-import { ExitCode, exitCodeOf } from './exit-codes'
+import type { ExitCode } from './exit-codes'
 import type { CliIo } from './io'
-import { createCliContext, waitForJob } from './run-operation'
+import { runProjectJob } from './project-job'
 
 const ONLY = ['docs', 'models', 'metrics'] as const
 
@@ -76,33 +75,22 @@ export const parityCommand: FaceCommand = {
     }
     const only = onlyOf(args.values.only)
     const samples = samplesOf(args.values.samples)
-    const stop = io.untilStopSignal()
-    const ctx = await createCliContext()
-    const fail = (result: { ok: false; error: { code: string; message: string } }) => {
-      if (args.json) io.stdout(JSON.stringify(result))
-      io.stderr(`cht-migrate: ${result.error.message}`)
-      return result.error.code === 'BAD_REQUEST' ? ExitCode.BadInput : ExitCode.Error
-    }
-    try {
-      const opened = await call('project.open', { path: resolve(project) }, ctx)
-      if (!opened.ok) return fail(opened)
-      const started = await call(
-        'parity.run',
-        { ...(only === undefined ? {} : { only }), ...(samples === undefined ? {} : { samples }) },
-        ctx,
-      )
-      if (!started.ok) return fail(started)
-      const finished = await waitForJob(ctx, started.value.jobId, io, stop)
-      // Whatever was recorded (all of it, or what a cancel left) is saved.
-      const saved = await call('project.save', {}, ctx)
-      if (!finished.ok) return fail(finished)
-      if (!saved.ok) return fail(saved)
-      const value = finished.value as { results: StoredResult[] }
-      if (args.json) io.stdout(JSON.stringify(value))
-      else describeResults(value.results, io)
-      return exitCodeOf(finished)
-    } finally {
-      await ctx.dispose()
-    }
+    return runProjectJob(
+      {
+        project,
+        json: args.json,
+        start: (ctx) =>
+          call(
+            'parity.run',
+            {
+              ...(only === undefined ? {} : { only }),
+              ...(samples === undefined ? {} : { samples }),
+            },
+            ctx,
+          ),
+        describe: describeResults,
+      },
+      io,
+    )
   },
 }

@@ -63,6 +63,19 @@ export function createDialogProvider(options: DialogOptions): DialogProvider {
       )
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async chooseConfigPath(kind) {
+      const settings: OpenDialogOptions = {
+        title: kind === 'env' ? 'Choose CHT Sync’s .env file' : 'Choose CHT Sync’s values.yaml',
+        properties: ['openFile', 'showHiddenFiles'],
+        filters:
+          kind === 'env' ? [ALL_FILES] : [{ name: 'YAML', extensions: ['yaml', 'yml'] }, ALL_FILES],
+      }
+      const result = await parented(
+        (win) => dialog.showOpenDialog(win, settings),
+        () => dialog.showOpenDialog(settings),
+      )
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     async chooseSavePath(suggestedName, kind) {
       const settings: SaveDialogOptions = {
         title: kind === 'project' ? 'Save migration project' : 'Export summary as Markdown',

@@ -213,6 +213,7 @@ describe('in the desktop app, where a native dialog chose the path', () => {
   let electron: TestContext
   const dialogs = {
     chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
+    chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
     chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
     confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
   }

@@ -18,6 +18,7 @@ const showError = vi.fn<ActionDeps['showError']>()
 const sendMenuCommand = vi.fn<ActionDeps['sendMenuCommand']>()
 const dialogs = {
   chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
+  chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
   chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
   confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
 }

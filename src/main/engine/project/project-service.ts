@@ -194,7 +194,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       connections: emptyConnections(),
       demo: null,
       parity: emptyParity(),
-    checks: emptyCheckSettings(),
+      checks: emptyCheckSettings(),
     }
   }
 
