@@ -11,6 +11,7 @@ import './styles/checklist.css'
 import './styles/connections.css'
 import './styles/activity.css'
 import './styles/parity.css'
+import './styles/checks.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The page has no #root element.')

@@ -2,6 +2,7 @@ import { getApiClient } from '../api/client'
 import type { AppEvent, MenuCommand } from '../../../shared/events'
 import { hashToRoute } from '../lib/routes'
 import { useStore } from '../store'
+import { checksRunFinished } from './check-actions'
 import { demoStartFinished, refreshDemoStatus } from './demo-actions'
 import { checkedJobResult, refreshJobs } from './job-actions'
 import { parityRunFinished } from './parity-actions'
@@ -102,6 +103,8 @@ export function handleAppEvent(event: AppEvent): void {
         demoStartFinished(checkedJobResult(event.job, event.result))
       else if (event.job.kind === 'parity.run')
         parityRunFinished(checkedJobResult(event.job, event.result))
+      else if (event.job.kind === 'checks.run')
+        checksRunFinished(checkedJobResult(event.job, event.result))
       return
     case 'demo.failed':
       void refreshDemoStatus()

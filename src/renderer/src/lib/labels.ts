@@ -25,6 +25,20 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   skipped: 'Skipped',
 }
 
+/** Why a stored result covers less than everything, in a few words (its Partial badge). */
+export const PARTIAL_LABEL = {
+  cancelled: 'cancelled before the end',
+  timeout: 'stopped at its time limit',
+  budget: 'stopped at its size limit',
+  failed: 'stopped by a failure',
+} as const
+
+/** A check's latest verdict in words, `none` while it never ran. */
+export const CHECK_VERDICT_LABEL: Record<Verdict | 'none', string> = {
+  none: 'Not run yet',
+  ...VERDICT_LABEL,
+}
+
 /** What went wrong with a connection, in a few words (the badge of a failed test). */
 export const CONNECTION_ERROR_LABEL: Record<ConnectionErrorKind, string> = {
   dns: 'Host name not found',

@@ -87,7 +87,7 @@ export async function runSetupBacklog(ctx: CheckContext): Promise<CheckOutcome> 
       `CHT Sync has a progress row for ${listOf(named)}, which CouchDB does not have: COUCHDB_DBS names a database that does not exist, and CHT Sync copies nothing from it.`,
     )
     remedies.push(
-      `Correct COUCHDB_DBS and restart CHT Sync, then delete the stale row yourself (the wizard never writes to your databases): ${backlog.strays.map((r) => deleteProgressSql(schema, r.source)).join(' ')}`,
+      `Correct COUCHDB_DBS and restart CHT Sync, then delete the stale row yourself in psql or pgAdmin (the wizard never writes to your databases):\n\n\`\`\`sql\n${backlog.strays.map((r) => deleteProgressSql(schema, r.source)).join('\n')}\n\`\`\``,
     )
   }
   const large = backlog.databases.filter((d) => d.pending !== null && d.pending > LARGE_BACKLOG)

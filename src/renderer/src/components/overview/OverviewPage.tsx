@@ -1,5 +1,6 @@
 import { PageHeading } from '../common/PageHeading'
 import { ActivityList, InProgressList } from './ActivityList'
+import { ChecksSummary } from './ChecksSummary'
 import { ProjectFileFacts } from './ProjectFileFacts'
 import { StaleResultsList } from './StaleResultsList'
 import { StatusSummary } from './StatusSummary'
@@ -15,6 +16,10 @@ export function OverviewPage() {
           <h2 id="ov-progress">Progress</h2>
           <StatusSummary />
           <StepProgressTable />
+        </section>
+        <section className="card overview-wide" aria-labelledby="ov-checks">
+          <h2 id="ov-checks">Checks</h2>
+          <ChecksSummary />
         </section>
         <section className="card" aria-labelledby="ov-in-progress">
           <h2 id="ov-in-progress">In progress</h2>

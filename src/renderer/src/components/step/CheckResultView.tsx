@@ -1,16 +1,9 @@
 import type { StoredResult } from '../../../../shared/project-schema'
 import { ageInDays, isStale } from '../../../../shared/progress'
 import { useNow } from '../../hooks/use-now'
-import { VERDICT_LABEL } from '../../lib/labels'
+import { PARTIAL_LABEL, VERDICT_LABEL } from '../../lib/labels'
 import { TimeAgo } from '../common/TimeAgo'
 import { ResultDetails } from './ResultDetails'
-
-const PARTIAL_LABEL = {
-  cancelled: 'cancelled before the end',
-  timeout: 'stopped at its time limit',
-  budget: 'stopped at its size limit',
-  failed: 'stopped by a failure',
-} as const
 
 /**
  * The stored result of an item's automated check, read from the project file (no server or
@@ -33,8 +26,8 @@ export function CheckResultView({
           <span className="badge badge-neutral">Not run yet</span>
         </p>
         <p className="muted">
-          The wizard will check this for you once its automated checks arrive. Until then, record
-          what you verified in the note and the evidence.
+          No automated result is recorded for this item yet; record what you verified in the note
+          and the evidence.
         </p>
       </div>
     )

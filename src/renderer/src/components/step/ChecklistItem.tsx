@@ -1,9 +1,12 @@
 import { memo } from 'react'
+import { checksOfItem } from '../../../../shared/checks/check-catalog'
 import { CONNECTIONS_ITEM_ID } from '../../../../shared/connection-targets'
 import { latestResultFor } from '../../../../shared/progress'
 import type { ChecklistItemDef } from '../../../../shared/steps'
+import { itemHeadingId } from '../../lib/check-view'
 import { useStore } from '../../store'
 import { selectItem, selectResults, selectSettings } from '../../store/selectors'
+import { ItemChecks } from '../checks/ItemChecks'
 import { DocLink } from '../common/DocLink'
 import { ConnectionsSummary } from '../connections/ConnectionsSummary'
 import { CheckResultView } from './CheckResultView'
@@ -20,7 +23,7 @@ export const ChecklistItem = memo(function ChecklistItem({ item }: { item: Check
   const results = useStore(selectResults)
   const staleAfterDays = useStore((s) => selectSettings(s).staleAfterDays)
   const status = state?.status ?? 'todo'
-  const headingId = `item-${item.id.replace('.', '-')}`
+  const headingId = itemHeadingId(item.id)
   const onGitHub = item.docUrl.startsWith('https://github.com/')
 
   return (
@@ -47,6 +50,8 @@ export const ChecklistItem = memo(function ChecklistItem({ item }: { item: Check
       <StatusControl itemId={item.id} itemTitle={item.title} status={status} />
       {item.id === CONNECTIONS_ITEM_ID ? (
         <ConnectionsSummary />
+      ) : checksOfItem(item.id).length > 0 ? (
+        <ItemChecks itemId={item.id} itemTitle={item.title} />
       ) : item.checkId ? (
         <CheckResultView
           result={latestResultFor(results, item.id)}

@@ -60,6 +60,34 @@ function EvidenceTable({ item }: { item: Extract<EvidenceItem, { type: 'table' }
 }
 
 /**
+ * A check's evidence as read from the project file: its measures, facts and settings as a
+ * description list, then its tables.
+ */
+export function CheckEvidence({ evidence }: { evidence: readonly EvidenceItem[] }) {
+  return (
+    <>
+      {evidence.some((e) => e.type !== 'table') ? (
+        <dl className="result-evidence">
+          {evidence.map((item, i) =>
+            item.type === 'table' ? null : (
+              <div key={i}>
+                <dt>{item.type === 'setting' ? item.key : item.label}</dt>
+                <dd>
+                  <EvidenceValue item={item} />
+                </dd>
+              </div>
+            ),
+          )}
+        </dl>
+      ) : null}
+      {evidence.map((item, i) =>
+        item.type === 'table' ? <EvidenceTable key={i} item={item} /> : null,
+      )}
+    </>
+  )
+}
+
+/**
  * The typed details of a stored result, per kind, as read from the project file: a check's
  * evidence and remedy, a comparison's differences, an inventory's size. (Connection tests have
  * their own view on the Connections page.)
@@ -70,23 +98,7 @@ export function ResultDetails({ details }: { details: Details }) {
       return (
         <div className="result-details">
           {details.skippedBecause ? <p>Skipped: {details.skippedBecause}</p> : null}
-          {details.evidence.some((e) => e.type !== 'table') ? (
-            <dl className="result-evidence">
-              {details.evidence.map((item, i) =>
-                item.type === 'table' ? null : (
-                  <div key={i}>
-                    <dt>{item.type === 'setting' ? item.key : item.label}</dt>
-                    <dd>
-                      <EvidenceValue item={item} />
-                    </dd>
-                  </div>
-                ),
-              )}
-            </dl>
-          ) : null}
-          {details.evidence.map((item, i) =>
-            item.type === 'table' ? <EvidenceTable key={i} item={item} /> : null,
-          )}
+          <CheckEvidence evidence={details.evidence} />
           {details.remedy ? (
             <p className="result-remedy">
               <strong>What to do: </strong>

@@ -1,3 +1,4 @@
+import { CHECK_STEPS, type CheckStep } from '../../../../shared/checks/check-catalog'
 import { stepCompletion } from '../../../../shared/progress'
 import { findStep, STEPS } from '../../../../shared/steps-catalog'
 import type { StepId } from '../../../../shared/steps'
@@ -6,6 +7,7 @@ import { routeToHash } from '../../lib/routes'
 import { useStore } from '../../store'
 import { selectItems } from '../../store/selectors'
 import { DocLink } from '../common/DocLink'
+import { StepGate } from '../checks/StepGate'
 import { PageHeading } from '../common/PageHeading'
 import { ParityPanel } from '../parity/ParityPanel'
 import { ChecklistItem } from './ChecklistItem'
@@ -43,6 +45,8 @@ function StepNeighbours({ number }: { number: number }) {
   )
 }
 
+const isCheckStep = (id: StepId): id is CheckStep => (CHECK_STEPS as readonly string[]).includes(id)
+
 /** One step of the migration: its summary, its guide, and its checklist. */
 export function StepPage({ stepId }: { stepId: StepId }) {
   const step = findStep(stepId)
@@ -67,6 +71,7 @@ export function StepPage({ stepId }: { stepId: StepId }) {
           </span>
         </p>
       </div>
+      {isCheckStep(step.id) ? <StepGate step={step.id} /> : null}
       {step.id === 'parity' ? <ParityPanel /> : null}
       {step.id === 'parity' ? <h2 className="checklist-heading">Checklist</h2> : null}
       <ol className="checklist" aria-label={`Checklist for ${step.title}`}>
