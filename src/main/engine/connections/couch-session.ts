@@ -1,6 +1,7 @@
 import type { CouchdbProfile } from '../../../shared/project-schema'
 import { couchBaseUrl } from '../../../shared/connection-targets'
 import { ConnectionFailure } from './classify'
+import { readCapped } from './read-capped'
 
 /** One answer of the CouchDB server: the status, the parsed JSON body (or null) and its type. */
 export interface CouchResponse {
@@ -88,28 +89,6 @@ export function createCouchSession(
       }
     },
   }
-}
-
-/**
- * Reads the body as UTF-8 text, or returns null (cancelling the stream, which closes the
- * connection) as soon as it exceeds `maxBytes`. The request's abort signal still applies.
- */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
-  if (!response.body) return ''
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined)
-      return null
-    }
-    chunks.push(value)
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
 /** The failure for an answer over the cap: no CouchDB answers our probes at such length. */

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../shared/result'
 import { clipText, TEXT_LIMITS } from '../../../../shared/results/common'
 import { errorChain } from '../../connections/classify'
+import { readCapped } from '../../connections/read-capped'
 
 /** The most bytes of an answer read by default: Watchdog's answers to the checks are far smaller. */
 export const PROMETHEUS_MAX_BYTES = 4 * 1024 * 1024
@@ -231,25 +232,6 @@ function classifyTransport(error: unknown, place: RequestPlace): AppError {
     )
   }
   return fail('other', `The request to ${base} failed: ${clipText(messages || String(error), 300)}`)
-}
-
-/** Reads the body as UTF-8, or returns null (cancelling the stream) once it passes `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
-  if (!response.body) return ''
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined)
-      return null
-    }
-    chunks.push(value)
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
 function parseJson(body: string): unknown {

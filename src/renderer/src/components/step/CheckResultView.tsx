@@ -2,7 +2,7 @@ import type { StoredResult } from '../../../../shared/project-schema'
 import { ageInDays, isStale } from '../../../../shared/progress'
 import { useNow } from '../../hooks/use-now'
 import { PARTIAL_LABEL, VERDICT_LABEL } from '../../lib/labels'
-import { TimeAgo } from '../common/TimeAgo'
+import { LastRun } from '../checks/CheckRunFacts'
 import { ResultDetails } from './ResultDetails'
 
 /**
@@ -33,7 +33,6 @@ export function CheckResultView({
     )
   }
   const stale = isStale(result.ranAt, staleAfterDays, now)
-  const targets = result.endpoints.map((e) => e.target)
   return (
     <div className={`check-result check-result-${result.verdict}`} data-testid="check-result">
       <p className="check-result-head">
@@ -53,20 +52,7 @@ export function CheckResultView({
       {result.summary ? <p>{result.summary}</p> : null}
       <ResultDetails details={result.details} />
       <p className="muted">
-        Last run <TimeAgo iso={result.ranAt} />
-        {targets.length > 0 ? (
-          <>
-            {' '}
-            against{' '}
-            {targets.map((t, i) => (
-              <span key={t}>
-                {i > 0 ? ', ' : ''}
-                <code>{t}</code>
-              </span>
-            ))}
-          </>
-        ) : null}
-        .
+        <LastRun result={result} />.
         {stale
           ? ` It is ${ageInDays(result.ranAt, now)} days old, past this project's limit of ${staleAfterDays}; run it again before relying on it.`
           : null}
