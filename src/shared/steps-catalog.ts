@@ -14,7 +14,8 @@ import { teardownStep } from './checklist/teardown-step'
  * is an item here, rewritten in the wizard's own words, plus the practical checks implementers
  * need from the wider CHT documentation. Item ids are stable (`<step>.<slug>`): project files
  * refer to them, so an item is never renamed; a retired item keeps its id out of use. A `checkId`
- * marks an item that an automated check will fill with a stored result. Each step's items live
+ * marks an item that a module fills with a stored result; the checks catalog names the items
+ * of its checks itself. Each step's items live
  * in `checklist/<step>-step.ts`; this module puts them in order and looks them up.
  */
 /** The seven steps, in the order of the guide. */

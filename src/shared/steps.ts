@@ -28,7 +28,11 @@ export interface ChecklistItemDef {
   source: 'step' | 'consideration'
   docUrl: string
   docTitle: string
-  /** Set where a later module runs this as an automated check and stores a result. */
+  /**
+   * Set where another module (parity, inventory, teardown) stores this item's automated result.
+   * The setup, production and monitoring checks name their items in the checks catalog instead
+   * (`src/shared/checks/check-catalog.ts`).
+   */
   checkId?: string
 }
 

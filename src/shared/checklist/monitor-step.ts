@@ -34,7 +34,6 @@ export const monitorStep: StepDef = {
         'Each target key in sql_servers.yml must be identical to the instance name in cht-instances.yml. The dashboards filter on it, so a mismatch leaves the CHT Sync panels empty.',
       source: 'step',
       ...PAGE.watchdogPostgres,
-      checkId: 'monitor.target-name',
     },
     {
       id: 'monitor.collector-schema',
@@ -43,7 +42,6 @@ export const monitorStep: StepDef = {
         'The cht-sync collector reads the v1 schema and the couchdb table. If POSTGRES_SCHEMA or POSTGRES_TABLE is different, edit the collector queries to match.',
       source: 'step',
       ...PAGE.watchdogPostgres,
-      checkId: 'monitor.collector-schema',
     },
     {
       id: 'monitor.metrics-reachable',
@@ -52,7 +50,6 @@ export const monitorStep: StepDef = {
         'The exporter publishes on port 9399. From the Watchdog server, open /metrics on that port and look for couch2pg_up, couch2pg_progress_pending and dbt_latency.',
       source: 'step',
       ...PAGE.watchdogPostgres,
-      checkId: 'monitor.metrics',
     },
     {
       id: 'monitor.backlog-panels',

@@ -18,7 +18,6 @@ export const productionStep: StepDef = {
         'During the parallel run, CouchDB, PostgreSQL and the hosts serve two sync processes plus dbt at the same time. Check there is CPU and memory headroom for all of them together, not just for CHT Sync.',
       source: 'consideration',
       ...PAGE.guide,
-      checkId: 'production.capacity',
     },
     {
       id: 'production.disk-sizing',
@@ -27,7 +26,6 @@ export const productionStep: StepDef = {
         'Sync about a tenth of the data, measure the database size and multiply by ten; then add the expected growth over the coming years and about a fifth more for indexes. The old database stays until teardown, so both must fit. On Kubernetes, raise the 1Gi default volume.',
       source: 'step',
       ...PAGE.buildingModels,
-      checkId: 'production.disk',
     },
     {
       id: 'production.models-ready',
@@ -44,7 +42,6 @@ export const productionStep: StepDef = {
         'A production CHT sits behind nginx: use COUCHDB_PORT 443 with COUCHDB_SECURE true; 5984 is only for a bare CouchDB. The CouchDB user needs read access to every database in COUCHDB_DBS.',
       source: 'step',
       ...PAGE.docker,
-      checkId: 'production.couchdb-access',
     },
     {
       id: 'production.postgres-access',
@@ -53,7 +50,6 @@ export const productionStep: StepDef = {
         'The POSTGRES_USER account must be able to create the schema, tables and indexes. If your dbt project is in a private repository, CHT_PIPELINE_BRANCH_URL needs an access token.',
       source: 'step',
       ...PAGE.envVars,
-      checkId: 'production.postgres-access',
     },
     {
       id: 'production.parallel-run',
@@ -70,7 +66,6 @@ export const productionStep: StepDef = {
         'For each database, couchdb_progress should show an updated_at under a minute old and a pending count heading to zero; the raw table should keep growing and dbt_results should record successful runs.',
       source: 'step',
       ...PAGE.chtSync,
-      checkId: 'production.sync-running',
     },
     {
       id: 'production.watch-logs',

@@ -34,7 +34,6 @@ export const setupStep: StepDef = {
         'Copy env.template to .env and set the POSTGRES_ and COUCHDB_ values. COUCHDB_DBS takes a comma-separated list of the real database names, such as medic,medic-sentinel (a hyphen, not an underscore), and COUCHDB_HOST takes a host name without https://.',
       source: 'step',
       ...PAGE.envVars,
-      checkId: 'setup.env',
     },
     {
       id: 'setup.local-profile',
@@ -83,7 +82,6 @@ export const setupStep: StepDef = {
         'The raw table should fill up, couchdb_progress should show the pending count of each database falling, and the dbt logs should show successful runs of your models.',
       source: 'step',
       ...PAGE.docker,
-      checkId: 'setup.local-sync',
     },
   ],
 }

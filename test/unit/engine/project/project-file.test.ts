@@ -120,7 +120,7 @@ describe('readProjectFile', () => {
     writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: 7 }))
     const e = await expectLoadError(path, 'PROJECT_NEWER_VERSION')
     expect(e.message).toMatch(
-      /newer version of cht-migrate \(schema 7\); this version reads up to 4/,
+      /newer version of cht-migrate \(schema 7\); this version reads up to 5/,
     )
     expect(e.message).toMatch(/Update the wizard/)
   })
