@@ -60,7 +60,7 @@ describe('a demo start', () => {
     expect(demo.kept).toBe(true)
     await demo.stop()
     expect(readdirSync(keepDir).sort()).toEqual(
-      ['couchdb', 'demo.chtmig.json', 'manifest.json', 'postgres'].sort(),
+      ['couchdb', 'cht-sync.env', 'demo.chtmig.json', 'manifest.json', 'postgres'].sort(),
     )
     expect(existsSync(join(keepDir, 'postgres', 'pgdata', 'PG_VERSION'))).toBe(true)
     expect(postgresUnder(keepDir)).toEqual([])
