@@ -1,4 +1,5 @@
 import type { SizingInputs } from '../../../shared/checks/check-settings'
+import { projectSize, SIZING_LABELS, type ProjectionBasis } from '../../../shared/checks/sizing'
 import type { EvidenceItem } from '../../../shared/results/check-result'
 
 /**
@@ -7,17 +8,7 @@ import type { EvidenceItem } from '../../../shared/results/check-result'
  * the inputs as they are typed.
  */
 
-/** The labels under which `production.sizing` reports what it measured. */
-export const SIZING_LABELS = {
-  chtSync: 'CHT Sync database size',
-  couch2pg: 'couch2pg database size',
-  couchdb: 'CouchDB size',
-  fraction: 'Synced fraction',
-  freeDisk: 'Free disk',
-} as const
-
-/** Index overhead the guide adds on top of the data. */
-export const INDEX_OVERHEAD = 1.2
+export { SIZING_LABELS, type ProjectionBasis } from '../../../shared/checks/sizing'
 
 /** What `production.sizing` measured, each null when its evidence is absent. */
 export interface SizingFigures {
@@ -49,9 +40,6 @@ export function sizingFigures(evidence: readonly EvidenceItem[]): SizingFigures 
 
 /** Where the free disk compared with the need comes from. */
 export type FreeSource = 'entered' | 'measured'
-
-/** How the projection was made: from the synced sample, the sample taken as whole, or couch2pg. */
-export type ProjectionBasis = 'sample' | 'whole' | 'couch2pg'
 
 /** The projection, or why there is none. */
 export type Projection =
@@ -87,23 +75,10 @@ export function projectSizing(
   figures: SizingFigures,
   inputs: Pick<SizingInputs, 'growthPerYear' | 'years' | 'freeDiskGb'>,
 ): Projection {
-  const { chtSyncBytes, syncedFraction, couch2pgBytes } = figures
-  let basis: ProjectionBasis
-  let fullBytes: number
-  if (chtSyncBytes !== null && syncedFraction !== null && syncedFraction > 0) {
-    basis = 'sample'
-    fullBytes = chtSyncBytes / Math.min(1, syncedFraction)
-  } else if (chtSyncBytes !== null) {
-    basis = 'whole'
-    fullBytes = chtSyncBytes
-  } else if (couch2pgBytes !== null) {
-    basis = 'couch2pg'
-    fullBytes = couch2pgBytes
-  } else {
-    return { ok: false, reason: 'no database size was measured.' }
-  }
-  const projectedBytes = fullBytes * (1 + inputs.growthPerYear) ** inputs.years * INDEX_OVERHEAD
-  const neededBytes = projectedBytes + (couch2pgBytes ?? 0)
+  const projection = projectSize(figures, inputs)
+  if (!projection) return { ok: false, reason: 'no database size was measured.' }
+  const { basis, fullBytes, projectedBytes } = projection
+  const neededBytes = projectedBytes + (figures.couch2pgBytes ?? 0)
   const entered = inputs.freeDiskGb === null ? null : inputs.freeDiskGb * GB_BYTES
   const freeBytes = entered ?? figures.freeDiskBytes
   const fit =

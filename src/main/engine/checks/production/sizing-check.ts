@@ -1,3 +1,4 @@
+import { INDEX_OVERHEAD, projectSize, SIZING_LABELS } from '../../../../shared/checks/sizing'
 import { AppError } from '../../../../shared/result'
 import type { EvidenceItem } from '../../../../shared/results/check-result'
 import type { CheckContext, CheckOutcome } from '../check-types'
@@ -10,8 +11,6 @@ import {
   measureProgress,
 } from './sizing-measure'
 
-/** The guide's allowance for indexes and overhead on top of the projected data (+20%). */
-export const OVERHEAD = 1.2
 /** Free disk within this share of the need is a warning: the database keeps growing. */
 const MARGIN = 0.2
 
@@ -21,39 +20,29 @@ interface Projection {
   basis: string
 }
 
-/**
- * The guide's estimate (reference 5.5): the CHT Sync database's size divided by the share
- * already synced, times the growth over the years, plus 20% for indexes and overhead. Without a
- * CHT Sync size, couch2pg's database (the same documents as jsonb) stands in for a fully synced
- * one.
- */
+const BASIS_TEXT = {
+  sample: (fraction: number) => `CHT Sync size ÷ synced fraction ${fraction.toFixed(3)}`,
+  whole: () => 'CHT Sync size, taken as fully synced (the synced fraction is unknown)',
+  couch2pg: () => 'couch2pg size standing in for a fully synced CHT Sync database',
+} as const
+
+/** The guide's estimate (`projectSize`, shared with the calculator), with how it was made. */
 export function project(
   chtSync: number | null,
   fraction: number | null,
   couch2pg: number | null,
   growth: { growthPerYear: number; years: number },
 ): Projection {
-  const factor = (1 + growth.growthPerYear) ** growth.years * OVERHEAD
-  const terms = `× (1 + ${growth.growthPerYear})^${growth.years} growth × ${OVERHEAD} overhead`
-  if (chtSync !== null && fraction !== null && fraction > 0) {
-    return {
-      bytes: (chtSync / Math.min(1, fraction)) * factor,
-      basis: `CHT Sync size ÷ synced fraction ${fraction.toFixed(3)} ${terms}`,
-    }
+  const projection = projectSize(
+    { chtSyncBytes: chtSync, syncedFraction: fraction, couch2pgBytes: couch2pg },
+    growth,
+  )
+  if (!projection) return { bytes: null, basis: 'no database size could be measured' }
+  const terms = `× (1 + ${growth.growthPerYear})^${growth.years} growth × ${INDEX_OVERHEAD} overhead`
+  return {
+    bytes: projection.projectedBytes,
+    basis: `${BASIS_TEXT[projection.basis](fraction ?? 1)} ${terms}`,
   }
-  if (chtSync !== null) {
-    return {
-      bytes: chtSync * factor,
-      basis: `CHT Sync size, taken as fully synced (the synced fraction is unknown) ${terms}`,
-    }
-  }
-  if (couch2pg !== null) {
-    return {
-      bytes: couch2pg * factor,
-      basis: `couch2pg size standing in for a fully synced CHT Sync database ${terms}`,
-    }
-  }
-  return { bytes: null, basis: 'no database size could be measured' }
 }
 
 const measure = (
@@ -90,13 +79,18 @@ export async function runSizingCheck(ctx: CheckContext): Promise<CheckOutcome> {
   const free = await measureFreeDisk(ctx)
 
   const evidence: EvidenceItem[] = [
-    measure('CHT Sync database size', chtSync.value, 'bytes'),
-    measure('couch2pg database size', couch2pg.value, 'bytes'),
-    measure('CouchDB size', couch.value, 'bytes'),
-    measure('Synced fraction', fraction, 'ratio'),
+    measure(SIZING_LABELS.chtSync, chtSync.value, 'bytes'),
+    measure(SIZING_LABELS.couch2pg, couch2pg.value, 'bytes'),
+    measure(SIZING_LABELS.couchdb, couch.value, 'bytes'),
+    measure(SIZING_LABELS.fraction, fraction, 'ratio'),
     measure('Projected CHT Sync size', projection.bytes, 'bytes'),
     measure('Needed during the parallel run', needed, 'bytes'),
-    measure('Free disk', free.bytes, 'bytes', needed === null ? null : { op: '>=', value: needed }),
+    measure(
+      SIZING_LABELS.freeDisk,
+      free.bytes,
+      'bytes',
+      needed === null ? null : { op: '>=', value: needed },
+    ),
     { type: 'fact', label: 'Projection', value: projection.basis },
     {
       type: 'fact',
