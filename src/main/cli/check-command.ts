@@ -80,6 +80,9 @@ export const checkCommand: FaceCommand = {
     const step = stepOf(args.values.step)
     const envPath = fileOf(args.values.env, '--env')
     const valuesPath = fileOf(args.values.values, '--values')
+    if (envPath !== undefined && valuesPath !== undefined) {
+      throw new UsageError('Give CHT Sync’s .env or its values.yaml, not both: one is read.')
+    }
     const sources = {
       ...(envPath === undefined ? {} : { envPath }),
       ...(valuesPath === undefined ? {} : { valuesPath }),

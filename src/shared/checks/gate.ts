@@ -27,10 +27,18 @@ export interface StepGate {
   notes: GateBlocker[]
   override: GateOverride | null
   /** Checks of the step and how many of their latest results passed or warned. */
-  checks: { total: number; passed: number; warned: number; failed: number; notRun: number }
+  checks: {
+    total: number
+    passed: number
+    warned: number
+    failed: number
+    skipped: number
+    notRun: number
+  }
 }
 
-type GateDocument = Pick<ProjectDocument, 'items' | 'results' | 'settings' | 'checks'>
+/** What a gate is computed from: a project document's items, results, settings and checks. */
+export type GateDocument = Pick<ProjectDocument, 'items' | 'results' | 'settings' | 'checks'>
 
 /** The latest stored result of a check, or undefined when it never ran. */
 export const checkResultOf = (results: Record<string, StoredResult>, checkId: string) =>
@@ -64,7 +72,7 @@ export function stepGate(doc: GateDocument, stepId: StepId, now: number = Date.n
   const step = findStep(stepId)
   const blockers: GateBlocker[] = []
   const notes: GateBlocker[] = []
-  const counts = { total: 0, passed: 0, warned: 0, failed: 0, notRun: 0 }
+  const counts = { total: 0, passed: 0, warned: 0, failed: 0, skipped: 0, notRun: 0 }
   for (const check of checksOfStep(stepId)) {
     counts.total++
     const result = checkResultOf(doc.results, check.id)
@@ -79,6 +87,7 @@ export function stepGate(doc: GateDocument, stepId: StepId, now: number = Date.n
       blockers.push({ ...base, why: result.verdict === 'fail' ? 'failed' : 'could not run' })
     } else if (result.verdict === 'pass') counts.passed++
     else if (result.verdict === 'warn') counts.warned++
+    else if (result.verdict === 'skipped') counts.skipped++
     if (isStale(result.ranAt, doc.settings.staleAfterDays, now)) {
       notes.push({ ...base, why: 'result is stale' })
     }

@@ -45,6 +45,16 @@ function unreachable(endpoint: 'couch2pg' | 'chtSync', error: unknown, doc: Proj
   })
 }
 
+/** How a project endpoint is shown in results (never a password); null when it is not set. */
+export function endpointRef(
+  document: ProjectDocument,
+  endpoint: 'couchdb' | 'couch2pg' | 'chtSync',
+): EndpointRef | null {
+  const profile = document.connections[endpoint]
+  if (!profile) return null
+  return { endpoint, target: clipText(describeTarget(endpoint, profile), TEXT_LIMITS.line) }
+}
+
 const cancelled = () => new AppError('CANCELLED', 'The checks were cancelled.')
 
 /** Waits `ms`, or rejects with CANCELLED as soon as `signal` aborts. */
@@ -103,8 +113,13 @@ export function checkContext(shared: RunShared, signal: AbortSignal): CheckConte
     if (!entry) {
       entry = work()
       shared.memo.set(key, entry)
-      // A failed or cancelled computation is not kept: the next check tries again.
-      entry.catch(() => shared.memo.delete(key))
+      // A cancelled or timed-out computation is not kept (the next check tries again); a lasting
+      // failure (a file that cannot be read) is, so later checks do not read it again.
+      entry.catch((e: unknown) => {
+        if (signal.aborted || !isAppError(e) || e.code === 'CANCELLED' || e.code === 'TIMEOUT') {
+          shared.memo.delete(key)
+        }
+      })
     }
     return entry
   }
@@ -149,11 +164,7 @@ export function checkContext(shared: RunShared, signal: AbortSignal): CheckConte
         throw unreachable(endpoint, e, document)
       }
     },
-    endpointRef(endpoint): EndpointRef | null {
-      const profile = connections[endpoint]
-      if (!profile) return null
-      return { endpoint, target: clipText(describeTarget(endpoint, profile), TEXT_LIMITS.line) }
-    },
+    endpointRef: (endpoint) => endpointRef(document, endpoint),
     async prometheus(path, query) {
       const url = document.checks.watchdogUrl
       if (!url) throw new AppError('BAD_REQUEST', 'Give the CHT Watchdog Prometheus address first.')

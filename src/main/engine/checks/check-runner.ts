@@ -5,7 +5,7 @@ import type { EndpointRef } from '../../../shared/results/common'
 import type { NewResult, StoredResult } from '../../../shared/results/result-schema'
 import type { Engine } from '../engine'
 import type { JobContext } from '../jobs/job-registry'
-import { checkContext, type RunShared } from './check-context'
+import { checkContext, endpointRef, type RunShared } from './check-context'
 import { checkResult } from './check-result'
 import type { CheckDef, CheckOutcome } from './check-types'
 
@@ -92,11 +92,10 @@ function skipReason(
   return null
 }
 
-function endpointsOf(check: CheckMeta, shared: RunShared): EndpointRef[] {
-  const ctx = checkContext(shared, new AbortController().signal)
+function endpointsOf(check: CheckMeta, document: ProjectDocument): EndpointRef[] {
   return (['couchdb', 'couch2pg', 'chtSync'] as const)
     .filter((e) => check.needs.includes(e))
-    .map((e) => ctx.endpointRef(e))
+    .map((e) => endpointRef(document, e))
     .filter((e): e is EndpointRef => e !== null)
 }
 
@@ -182,7 +181,7 @@ export async function runChecks(
     })
     const ranAt = new Date().toISOString()
     const started = performance.now()
-    const endpoints = endpointsOf(check, shared)
+    const endpoints = endpointsOf(check, document)
     const reason = skipReason(check, document, verdicts, titles)
     const run = reason
       ? {

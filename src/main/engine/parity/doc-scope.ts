@@ -2,7 +2,12 @@ import type pg from 'pg'
 import { CHT_DATABASES } from '../../../shared/cht-databases'
 import { AppError, isAppError } from '../../../shared/result'
 import { findRelations, relationIn } from '../db/catalog'
-import { readTransaction, SESSION_PROFILES, type ReadOptions } from '../db/read-transaction'
+import {
+  readTransaction,
+  SESSION_PROFILES,
+  type ReadOptions,
+  type ReadTx,
+} from '../db/read-transaction'
 import { checkpoint, type CouchCheckpoint, type CouchSource } from './couch-source'
 import { readCheckpointRows, type CheckpointRow } from './doc-progress'
 import { COUCH2PG_TABLES, type Couch2pgTable, type RelationSpec } from './pg-relations'
@@ -66,14 +71,17 @@ export interface OldRead {
  * rows, in one read-only transaction. Also used by the pipeline checks.
  */
 export async function readOld(pool: pg.Pool, options: ReadOptions): Promise<OldRead> {
-  return readTransaction(pool, options, async (tx) => {
-    const found = await findRelations(tx, [...COUCH2PG_TABLES, 'couchdb_progress'], null)
-    const main = found.find((r) => r.name === 'couchdb' && r.canSelect)
-    const schema = main?.schema ?? found.find((r) => r.canSelect)?.schema ?? 'public'
-    const tables = COUCH2PG_TABLES.filter((t) => relationIn(found, schema, t)?.canSelect)
-    const rows = await readCheckpointRows(tx, relationIn(found, schema, 'couchdb_progress'))
-    return { schema, tables, rows }
-  })
+  return readTransaction(pool, options, readOldIn)
+}
+
+/** `readOld` within a transaction the caller opened (the checks' `ctx.read`). */
+export async function readOldIn(tx: ReadTx): Promise<OldRead> {
+  const found = await findRelations(tx, [...COUCH2PG_TABLES, 'couchdb_progress'], null)
+  const main = found.find((r) => r.name === 'couchdb' && r.canSelect)
+  const schema = main?.schema ?? found.find((r) => r.canSelect)?.schema ?? 'public'
+  const tables = COUCH2PG_TABLES.filter((t) => relationIn(found, schema, t)?.canSelect)
+  const rows = await readCheckpointRows(tx, relationIn(found, schema, 'couchdb_progress'))
+  return { schema, tables, rows }
 }
 
 async function readNew(

@@ -161,6 +161,9 @@ export function applyIntents(
       case 'checks.setSources':
         checks = {
           ...checks,
+          // One configuration is read: choosing a file clears the other kind's.
+          ...(intent.envPath ? { valuesPath: null } : {}),
+          ...(intent.valuesPath ? { envPath: null } : {}),
           ...(intent.envPath === undefined ? {} : { envPath: intent.envPath }),
           ...(intent.valuesPath === undefined ? {} : { valuesPath: intent.valuesPath }),
           ...(intent.watchdogUrl === undefined ? {} : { watchdogUrl: intent.watchdogUrl }),

@@ -1,9 +1,6 @@
 import { useShallow } from 'zustand/react/shallow'
-import type { ProjectDocument } from '../../../shared/project-schema'
+import type { GateDocument } from '../../../shared/checks/gate'
 import { useStore } from '../store'
-
-/** What a step's gate is computed from. */
-export type GateDocument = Pick<ProjectDocument, 'items' | 'results' | 'settings' | 'checks'>
 
 /**
  * The parts of the open project a gate reads (items, results, settings, check settings), or null

@@ -44,6 +44,10 @@ describe('the checks intents', () => {
     doc = applyIntents(doc, [{ type: 'checks.setSources', envPath: null }], ctx)
     expect(doc.checks.envPath).toBeNull()
     expect(doc.checks.watchdogUrl).toBe('http://wd:9090')
+    // One configuration is read: choosing one kind of file clears the other.
+    doc = applyIntents(doc, [{ type: 'checks.setSources', envPath: '/a/.env' }], ctx)
+    doc = applyIntents(doc, [{ type: 'checks.setSources', valuesPath: '/a/values.yaml' }], ctx)
+    expect(doc.checks).toMatchObject({ envPath: null, valuesPath: '/a/values.yaml' })
   })
 
   it('records a gate override with its reason and name (the user’s by default), and removes it', () => {

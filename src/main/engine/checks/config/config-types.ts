@@ -87,10 +87,15 @@ export const isSecretKey = (key: string): boolean =>
   /pass(word)?|secret|token|api[_-]?key|private/i.test(key)
 
 /**
- * The value of a setting as it may be shown or stored: secrets become `••••` (with their length
- * class only), and a URL with credentials (a GitHub token in `CHT_PIPELINE_BRANCH_URL`) loses them.
+ * The value of a setting as it may be shown or stored: secrets become `••••`, and a URL or host
+ * with credentials (a GitHub token in `CHT_PIPELINE_BRANCH_URL`, `user:pw@host`) loses them.
  */
 export function maskedValue(entry: ConfigEntry): string {
   if (isSecretKey(entry.key)) return entry.value === '' ? '(empty)' : '••••'
-  return entry.value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1••••@')
+  return (
+    entry.value
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1••••@')
+      // A host written `user:password@host` (no scheme) carries credentials too.
+      .replace(/^[^/@\s:]+:[^/@\s]*@/, '••••@')
+  )
 }

@@ -1,12 +1,12 @@
 import { hasColumns, type Relation } from '../../db/catalog'
 import { qualified } from '../../db/identifiers'
-import { SESSION_PROFILES, type ReadTx } from '../../db/read-transaction'
+import type { ReadTx } from '../../db/read-transaction'
 import {
   PROGRESS_ROWS_LIMIT,
   readCheckpointRows,
   type CheckpointRow,
 } from '../../parity/doc-progress'
-import { readOld } from '../../parity/doc-scope'
+import { readOldIn } from '../../parity/doc-scope'
 import type { Couch2pgTable } from '../../parity/pg-relations'
 import type { CheckContext } from '../check-types'
 import { numberOrNull, utcEpoch } from './pipeline-common'
@@ -73,10 +73,8 @@ export interface Couch2pgProgress {
 
 /** Reads couch2pg's side with the probe profile, following the check's signal. */
 export async function readCouch2pgProgress(ctx: CheckContext): Promise<Couch2pgProgress> {
-  const old = await readOld(await ctx.pool('couch2pg'), {
-    statementTimeoutMs: SESSION_PROFILES.probe.statementTimeoutMs,
-    signal: ctx.signal,
-  })
+  // Through ctx.read: a couch2pg that cannot be reached is said as "Test connection" says it.
+  const old = await ctx.read('couch2pg', readOldIn)
   return {
     schema: old.schema,
     tables: old.tables,

@@ -1,10 +1,11 @@
 import { likelyChtDatabase } from '../../../../shared/cht-databases'
-import { isAppError } from '../../../../shared/result'
 import type { EvidenceItem } from '../../../../shared/results/check-result'
 import type { CheckContext, CheckOutcome } from '../check-types'
 import { defineCheck } from '../define-check'
 import { chtSyncBacklog, type PipelineBacklog } from './backlog'
 import { chtSyncTarget } from './cht-sync-relations'
+import { isAppError } from '../../../../shared/result'
+import { databaseList } from '../setup/access-config'
 import { deleteProgressSql, duration, LARGE_BACKLOG, listOf, num, plural } from './pipeline-common'
 
 /**
@@ -13,18 +14,21 @@ import { deleteProgressSql, duration, LARGE_BACKLOG, listOf, num, plural } from 
  * large backlogs, and databases of `COUCHDB_DBS` CHT Sync has not started on.
  */
 
-/** The databases `COUCHDB_DBS` lists (comma- or space-separated), or null without a configuration. */
-export async function configuredDatabases(
+/** The databases `COUCHDB_DBS` lists, as CHT Sync splits them; null without a configuration. */
+async function configuredDatabases(
   ctx: CheckContext,
 ): Promise<{ dbs: string[] | null; note: string | null }> {
+  let config
   try {
-    const config = await ctx.config()
-    if (!config) return { dbs: null, note: null }
-    const dbs = config.couchdbs.flatMap((c) => (c.dbs?.value ?? '').split(/[\s,]+/))
-    return { dbs: [...new Set(dbs.filter((d) => d !== ''))], note: null }
+    config = await ctx.config()
   } catch (e) {
     if (!isAppError(e) || e.code === 'CANCELLED') throw e
     return { dbs: null, note: `The CHT Sync configuration could not be read (${e.message}).` }
+  }
+  if (!config) return { dbs: null, note: null }
+  return {
+    dbs: [...new Set(config.couchdbs.flatMap((c) => databaseList(c.dbs).names))],
+    note: null,
   }
 }
 

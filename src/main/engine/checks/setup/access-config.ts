@@ -65,17 +65,23 @@ export interface CouchAddress {
   url: string
 }
 
-/** True when CHT Sync uses https for this target. */
-export const targetSecure = (target: CouchdbTarget): boolean =>
-  target.secure === null ? true : target.secure.value.trim() === 'true'
+/**
+ * True when CHT Sync uses https for this target. Compose writes
+ * `COUCHDB_SECURE=${COUCHDB_SECURE:-true}`: unset or empty is https; the Helm chart quotes
+ * whatever it has, so nothing set there reaches CHT Sync as "" and means http.
+ */
+export function targetSecure(config: ChtSyncConfig, target: CouchdbTarget): boolean {
+  const value = target.secure?.value ?? ''
+  return value === '' ? config.kind === 'env' : value === 'true'
+}
 
 /** The target's address, or null when its host is not set or not a bare host name. */
-export function couchAddress(target: CouchdbTarget): CouchAddress | null {
+export function couchAddress(config: ChtSyncConfig, target: CouchdbTarget): CouchAddress | null {
   const host = entryValue(target.host)
   if (!host || /[/@\s]/.test(host)) return null
   const portText = entryValue(target.port)
   const port = portText && /^\d{1,5}$/.test(portText) ? Number(portText) : null
-  const secure = targetSecure(target)
+  const secure = targetSecure(config, target)
   const shown = isIP(host) === 6 ? `[${host}]` : host
   return {
     secure,
@@ -130,8 +136,7 @@ export async function optionalConfig(
   ctx: CheckContext,
   notes: string[],
 ): Promise<ChtSyncConfig | null> {
-  const chosen = ctx.document.checks.envPath !== null || ctx.document.checks.valuesPath !== null
-  if (!chosen) return null
+  // ctx.config() is null when no file is chosen.
   try {
     return await ctx.config()
   } catch (e) {

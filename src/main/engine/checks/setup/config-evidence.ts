@@ -64,8 +64,7 @@ export function settingItem(config: ChtSyncConfig, entry: ConfigEntry): Evidence
     type: 'setting',
     source: fileName(config),
     key: clipText(entry.key, TEXT_LIMITS.short),
-    // maskedValue hides credentials in a URL; a host written `user:password@host` has them too.
-    value: clipText(maskedValue(entry).replace(/^[^/@\s:]+:[^/@\s]*@/, '••••@'), TEXT_LIMITS.line),
+    value: clipText(maskedValue(entry), TEXT_LIMITS.line),
     line: entry.line !== null && Number.isInteger(entry.line) && entry.line > 0 ? entry.line : null,
   }
 }

@@ -204,7 +204,7 @@ export async function runCouchdbAccessCheck(ctx: CheckContext): Promise<CheckOut
   for (const target of config.couchdbs.slice(0, 10)) {
     evidence.push(...evidenceOf(config, target))
     const reason = unusable(target)
-    const address = reason === null ? couchAddress(target) : null
+    const address = reason === null ? couchAddress(config, target) : null
     if (!address) {
       skipped.push(reason ?? 'the address cannot be built')
       continue

@@ -12,6 +12,7 @@ import {
   type Finding,
 } from './config-evidence'
 import { bareHost, isLocalHost, portNumber } from './couchdb-host'
+import { targetSecure } from './access-config'
 
 /** How CHT Sync will talk to one CouchDB: https or http, and why. */
 interface Secure {
@@ -24,9 +25,7 @@ interface Secure {
 
 function secureOf(config: ChtSyncConfig, target: CouchdbTarget): Secure {
   const value = target.secure?.value ?? ''
-  // Compose writes COUCHDB_SECURE=${COUCHDB_SECURE:-true}: unset or empty is https. The chart
-  // quotes whatever it has, so nothing set there reaches CHT Sync as "" and means http.
-  if (value === '') return { https: config.kind === 'env', invalid: false, defaulted: true }
+  if (value === '') return { https: targetSecure(config, target), invalid: false, defaulted: true }
   if (value === 'true') return { https: true, invalid: false, defaulted: false }
   return { https: false, invalid: value !== 'false', defaulted: false }
 }

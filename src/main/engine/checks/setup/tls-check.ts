@@ -79,7 +79,7 @@ async function configHops(ctx: CheckContext, notes: string[]): Promise<Hop[]> {
   for (const target of config.couchdbs.slice(0, 20)) {
     const host = entryValue(target.host)
     if (!host) continue
-    const secure = targetSecure(target)
+    const secure = targetSecure(config, target)
     hops.push({
       name: 'CHT Sync → CouchDB (COUCHDB_SECURE)',
       host,

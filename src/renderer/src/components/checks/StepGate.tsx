@@ -19,9 +19,8 @@ const TITLE: Record<Gate['state'], (gate: Gate) => string> = {
 }
 
 function countsText({ checks: c }: Gate): string {
-  const skipped = c.total - c.passed - c.warned - c.failed - c.notRun
   const parts = [`${c.passed} passed`, `${c.warned} warned`, `${c.failed} failed or could not run`]
-  if (skipped > 0) parts.push(`${skipped} skipped`)
+  if (c.skipped > 0) parts.push(`${c.skipped} skipped`)
   return `Of ${c.total} checks: ${parts.join(', ')}, ${c.notRun} not run yet.`
 }
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { CHECK_STEPS } from '../../../../shared/checks/check-catalog'
-import { stepGate, type GateState, type StepGate } from '../../../../shared/checks/gate'
+import { stepGate, type GateState } from '../../../../shared/checks/gate'
 import { findStep } from '../../../../shared/steps-catalog'
 import type { StepId } from '../../../../shared/steps'
 import { navigate } from '../../actions/navigation'
@@ -33,8 +33,6 @@ function StepLink({ stepId, children }: { stepId: StepId; children: ReactNode })
     </a>
   )
 }
-
-const skippedOf = (c: StepGate['checks']) => c.total - c.passed - c.warned - c.failed - c.notRun
 
 /**
  * The automated checks of each step that has them: how many passed, warned, failed, were skipped or never ran
@@ -78,7 +76,7 @@ export function ChecksSummary() {
                 <td>{gate.checks.passed}</td>
                 <td>{gate.checks.warned}</td>
                 <td>{gate.checks.failed}</td>
-                <td>{skippedOf(gate.checks)}</td>
+                <td>{gate.checks.skipped}</td>
                 <td>{gate.checks.notRun}</td>
                 <td>
                   <span className={`badge ${GATE_BADGE[gate.state]}`}>
