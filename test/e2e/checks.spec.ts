@@ -258,7 +258,8 @@ test('a held gate is overridden with a reason and a name, and the checks’ inpu
 
   // An item whose check failed cannot be marked done while the gate holds.
   const localSync = steps.item('setup.local-sync')
-  await localSync.statusRadio('Done').check()
+  // click, not check(): the engine refuses the change, so the radio must not stay checked.
+  await localSync.statusRadio('Done').click()
   await expect(app.getByRole('alert')).toContainText('failed on its last run')
   await localSync.expectStatus('To do')
 
