@@ -1,4 +1,5 @@
 import { emptyCheckSettings } from '../../src/shared/checks/check-settings'
+import { emptyInventorySettings } from '../../src/shared/inventory/decisions'
 import { randomUUID } from 'node:crypto'
 import {
   CURRENT_SCHEMA_VERSION,
@@ -56,21 +57,43 @@ function viewSql(n: number): string {
 
 function inventoryObject(n: number): InventoryObject {
   const kind = n % 10 === 0 ? 'materialized_view' : n % 7 === 0 ? 'function' : 'view'
+  const name = `formview_form_${n % 40}_${n}`
   return {
+    key: `${kind}:public.${name}`,
     schema: 'public',
-    name: `formview_form_${n % 40}_${n}`,
+    name,
     kind,
     owner: 'couch2pg',
+    language: kind === 'function' ? 'plpgsql' : null,
     definition: viewSql(n),
+    columns: [
+      { name: 'uuid', type: 'text' },
+      { name: 'reported', type: 'timestamp with time zone' },
+    ],
     sizeBytes: kind === 'materialized_view' ? 1_048_576 * (n % 50) : null,
     rows: kind === 'materialized_view' ? 1_000 * n : null,
     dependsOn: [
-      'public.couchdb',
-      ...(n > 10 ? [`public.formview_form_${(n - 7) % 40}_${n - 7}`] : []),
+      'table:public.couchdb',
+      ...(n > 10 ? [`view:public.formview_form_${(n - 7) % 40}_${n - 7}`] : []),
     ],
-    usedBy: n % 3 === 0 ? [`public.useview_dashboard_${n % 12}`] : [],
-    origin: n < 30 ? 'couch2pg' : 'custom',
+    usedBy: n % 3 === 0 ? [`view:public.useview_dashboard_${n % 12}`] : [],
+    origin: {
+      origin: n < 30 ? 'couch2pg' : 'custom',
+      release: n < 30 ? '3.3.0 or later' : null,
+      modified: false,
+      note: null,
+    },
     unreadable: null,
+    usage: {
+      seqScans: n,
+      idxScans: null,
+      calls: null,
+      statementCalls: null,
+      statements: null,
+      lastVacuum: null,
+      lastAnalyze: null,
+    },
+    matview: kind === 'materialized_view' ? { populated: true, uniqueIndex: n % 20 === 0 } : null,
     analysis: {
       jsonPaths: [
         '_id',
@@ -88,6 +111,14 @@ function inventoryObject(n: number): InventoryObject {
       references: ['public.couchdb'],
       manualReview:
         kind === 'function' ? 'PL/pgSQL body: read it to see which tables it writes.' : null,
+      parseError: null,
+    },
+    mapping: {
+      models: ['data_record'],
+      forms: [`form_${n % 40}`],
+      leftover: 'The form’s fields: a cht_form_model.',
+      complexity: n % 5 === 0 ? 'medium' : 'simple',
+      reasons: ['Reads 7 JSON paths.'],
     },
   }
 }
@@ -238,7 +269,16 @@ export function largeProject(size: LargeProjectSize = BUDGET_SIZE): ProjectDocum
     partial: null,
     details: {
       kind: 'inventory',
+      server: {
+        version: 'PostgreSQL 13.14',
+        database: 'couch2pg',
+        statsSince: null,
+        statements: 'not-installed',
+        trackFunctions: 'none',
+      },
+      couch2pg: { found: true, release: '3.7.0 or later', migrationTables: true, note: null },
       objects: Array.from({ length: size.objects }, (_, n) => inventoryObject(n)),
+      order: [],
     },
   }
   results[inventory.id] = withRuns(() => inventory, 3)
@@ -282,6 +322,7 @@ export function largeProject(size: LargeProjectSize = BUDGET_SIZE): ProjectDocum
     demo: null,
     parity: largeParity(),
     checks: emptyCheckSettings(),
+    inventory: emptyInventorySettings(),
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CHECK_STEPS } from './checks/check-catalog'
+import { INVENTORY_SOURCES } from './inventory/sources'
 import { intentSchema } from './intents'
 import { passwordSourceSchema } from './connections'
 import {
@@ -305,6 +306,38 @@ export const contract = {
   'checks.chooseSource': {
     input: z.object({ kind: z.enum(['env', 'values']) }).strict(),
     output: z.object({ path: z.string().nullable() }),
+  },
+  /**
+   * Inventories the couch2pg database (objects, SQL analysis, mapping, order) and/or the CHT
+   * instance's CouchDB (databases, document types, forms), read-only, as a job with progress and
+   * Cancel; each source's result is stored in the project (`inventory.couch2pg`,
+   * `inventory.couchdb`). Decisions already made are kept.
+   */
+  'inventory.run': {
+    input: z
+      .object({ sources: z.array(z.enum(INVENTORY_SOURCES)).min(1).max(2).optional() })
+      .strict(),
+    output: jobStartedSchema,
+    job: z.object({ results: z.array(storedResultSchema) }),
+  },
+  /**
+   * Writes dbt model scaffolds for the objects decided "rebuild" into a folder (Electron: chosen
+   * with the native dialog when `dir` is left out), and prepares a parity comparison for each. A
+   * folder that is not empty is refused (`CONFLICT`) unless `overwrite` is set.
+   */
+  'inventory.exportDbt': {
+    input: z
+      .object({
+        dir: z.string().trim().min(1).max(4096).optional(),
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
+    /** `dir` null: the dialog was dismissed and nothing was written. */
+    output: z.object({
+      dir: z.string().nullable(),
+      files: z.array(z.string()).max(10_000),
+      comparisons: z.number().int().nonnegative(),
+    }),
   },
   'jobs.list': {
     input: empty,

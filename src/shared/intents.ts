@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { sizingInputsSchema, watchdogUrlSchema } from './checks/check-settings'
 import { STEP_IDS } from './steps'
+import { BULK_DECISION_LIMIT, decisionInputSchema } from './inventory/decisions'
 import { metricDefinitionSchema, modelDefinitionSchema } from './parity-definitions'
 import {
   chtSyncProfileSchema,
@@ -75,5 +76,18 @@ export const intentSchema = z.discriminatedUnion('type', [
     by: z.string().trim().min(1).max(200).optional(),
   }),
   z.object({ type: z.literal('gate.clearOverride'), stepId: z.enum(STEP_IDS) }),
+  /**
+   * Decides one or many inventory objects (by key). Fields left out keep what each object had,
+   * so a bulk decision can set the action without wiping owners and notes.
+   */
+  z.object({
+    type: z.literal('inventory.decide'),
+    keys: z.array(z.string().min(1).max(200)).min(1).max(BULK_DECISION_LIMIT),
+    decision: decisionInputSchema,
+  }),
+  z.object({
+    type: z.literal('inventory.clearDecision'),
+    keys: z.array(z.string().min(1).max(200)).min(1).max(BULK_DECISION_LIMIT),
+  }),
 ])
 export type Intent = z.infer<typeof intentSchema>

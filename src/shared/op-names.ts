@@ -36,6 +36,8 @@ export const OP_NAME_LIST = [
   'checks.run',
   'checks.report',
   'checks.chooseSource',
+  'inventory.run',
+  'inventory.exportDbt',
   'jobs.list',
   'jobs.cancel',
 ] as const

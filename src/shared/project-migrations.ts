@@ -1,4 +1,5 @@
 import { migrateV2toV3 } from './migrations/v2-to-v3'
+import { migrateV5toV6 } from './migrations/v5-to-v6'
 import { emptyCheckSettings } from './checks/check-settings'
 import { emptyParity } from './parity-definitions'
 import { CURRENT_SCHEMA_VERSION, emptyConnections } from './project-schema'
@@ -21,12 +22,15 @@ export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, 
  *   a bump so that an older build refuses the file rather than dropping them on its next save.
  * - 4 → 5: the checks' settings (no configuration file or Watchdog chosen, the guide's growth
  *   assumptions, no gate overridden), a bump for the same reason.
+ * - 5 → 6: the Plan step's decisions (none yet); stored inventory results of the placeholder
+ *   shape no build ever wrote are dropped, since the inventory's details took their real shape.
  */
 export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   1: (doc) => ({ ...doc, connections: emptyConnections(), demo: null }),
   2: migrateV2toV3,
   3: (doc) => ({ ...doc, parity: emptyParity() }),
   4: (doc) => ({ ...doc, checks: emptyCheckSettings() }),
+  5: migrateV5toV6,
 }
 
 /**

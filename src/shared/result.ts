@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'DEMO_FOLDER',
   'SQL_REFUSED',
   'UNSUPPORTED',
+  /** The target already holds something (a folder that is not empty); retry once the user confirms. */
+  'CONFLICT',
   'INTERNAL',
 ] as const
 

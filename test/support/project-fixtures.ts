@@ -1,4 +1,5 @@
 import { emptyCheckSettings } from '../../src/shared/checks/check-settings'
+import { emptyInventorySettings } from '../../src/shared/inventory/decisions'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -57,6 +58,7 @@ export function sampleDocument(overrides: Partial<ProjectDocument> = {}): Projec
     demo: null,
     parity: emptyParity(),
     checks: emptyCheckSettings(),
+    inventory: emptyInventorySettings(),
     ...overrides,
   }
 }

@@ -10,6 +10,8 @@ export interface DialogProvider {
   /** CHT Sync's `.env` or Helm `values.yaml`, for the checks. */
   chooseConfigPath(kind: 'env' | 'values'): Promise<string | null>
   chooseSavePath(suggestedName: string, kind: 'project' | 'markdown'): Promise<string | null>
+  /** A folder to write into (the dbt scaffolds), or null when dismissed. */
+  chooseFolder(title: string): Promise<string | null>
   /**
    * Warns that `path` is inside `demoDir`, which is removed when the demo stops, and asks whether
    * to choose another place, go on, or cancel.

@@ -76,6 +76,18 @@ export function createDialogProvider(options: DialogOptions): DialogProvider {
       )
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
+    async chooseFolder(title) {
+      const settings: OpenDialogOptions = {
+        title,
+        defaultPath: existingDir(options.defaultDir()),
+        properties: ['openDirectory', 'createDirectory'],
+      }
+      const result = await parented(
+        (win) => dialog.showOpenDialog(win, settings),
+        () => dialog.showOpenDialog(settings),
+      )
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     async chooseSavePath(suggestedName, kind) {
       const settings: SaveDialogOptions = {
         title: kind === 'project' ? 'Save migration project' : 'Export summary as Markdown',

@@ -77,15 +77,37 @@ export function describeDetails(
       }
     case 'inventory': {
       const byOrigin = new Map<string, number>()
-      for (const o of details.objects) byOrigin.set(o.origin, (byOrigin.get(o.origin) ?? 0) + 1)
+      for (const o of details.objects) {
+        byOrigin.set(o.origin.origin, (byOrigin.get(o.origin.origin) ?? 0) + 1)
+      }
       return {
         facts: [
           { label: 'Objects', value: count(details.objects.length) },
-          ...[...byOrigin].map(([origin, n]) => ({ label: `Origin ${origin}`, value: count(n) })),
+          ...[...byOrigin].map(([origin, n]) => ({
+            label: origin === 'couch2pg' ? 'Installed by couch2pg' : `Origin ${origin}`,
+            value: count(n),
+          })),
+          ...(details.couch2pg.release
+            ? [{ label: 'couch2pg release', value: details.couch2pg.release }]
+            : []),
+        ],
+        warnings: details.couch2pg.found
+          ? []
+          : [details.couch2pg.note ?? 'No couch2pg objects found.'],
+        remedy: null,
+      }
+    }
+    case 'couchdb-inventory':
+      return {
+        facts: [
+          ...(details.chtVersion ? [{ label: 'CHT version', value: details.chtVersion }] : []),
+          ...details.databases.map((d) => ({
+            label: d.name,
+            value: d.docCount === null ? (d.error ?? 'not read') : `${count(d.docCount)} documents`,
+          })),
         ],
         warnings: [],
         remedy: null,
       }
-    }
   }
 }

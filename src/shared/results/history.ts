@@ -38,6 +38,10 @@ export function figuresOf(details: ResultDetails, durationMs: number): Record<st
     }
     case 'inventory':
       figures.objects = details.objects.length
+      figures.custom = details.objects.filter((o) => o.origin.origin === 'custom').length
+      break
+    case 'couchdb-inventory':
+      figures.documents = details.databases.reduce((n, d) => n + (d.docCount ?? 0), 0)
       break
   }
   return Object.fromEntries(

@@ -11,6 +11,7 @@ import {
 } from './common'
 import { comparisonDetailsSchema } from './comparison-result'
 import { connectionDetailsSchema } from './connection-result'
+import { couchdbInventoryDetailsSchema } from './couchdb-inventory-result'
 import { inventoryDetailsSchema } from './inventory-result'
 
 /**
@@ -22,6 +23,7 @@ export const resultDetailsSchema = z.discriminatedUnion('kind', [
   checkDetailsSchema,
   comparisonDetailsSchema,
   inventoryDetailsSchema,
+  couchdbInventoryDetailsSchema,
 ])
 export type ResultDetails = z.infer<typeof resultDetailsSchema>
 export type ResultKind = ResultDetails['kind']

@@ -12,6 +12,7 @@ describe('the checks’ files in the desktop app', () => {
   const dialogs = {
     chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
     chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
+    chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
     chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
     confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
   }

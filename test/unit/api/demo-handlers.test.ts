@@ -214,6 +214,7 @@ describe('in the desktop app, where a native dialog chose the path', () => {
   const dialogs = {
     chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
     chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
+    chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
     chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
     confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
   }

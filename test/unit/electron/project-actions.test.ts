@@ -19,6 +19,7 @@ const sendMenuCommand = vi.fn<ActionDeps['sendMenuCommand']>()
 const dialogs = {
   chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
   chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
+  chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
   chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
   confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
 }

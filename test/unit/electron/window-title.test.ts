@@ -1,4 +1,5 @@
 import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
+import { emptyInventorySettings } from '../../../src/shared/inventory/decisions'
 import { describe, expect, it } from 'vitest'
 import { DIRTY_MARKER, PRODUCT_NAME, windowTitle } from '../../../src/main/electron/window-title'
 import type { ProjectState } from '../../../src/shared/project-schema'
@@ -7,7 +8,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const project = (dirty: boolean): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'p1',
     name: 'Kenya eCHIS',
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -20,6 +21,7 @@ const project = (dirty: boolean): ProjectState => ({
     demo: null,
     parity: emptyParity(),
     checks: emptyCheckSettings(),
+    inventory: emptyInventorySettings(),
   },
   revision: 1,
   path: '/tmp/kenya.chtmig.json',

@@ -1,4 +1,5 @@
 import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
+import { emptyInventorySettings } from '../../../src/shared/inventory/decisions'
 import { describe, expect, it } from 'vitest'
 import { useStore } from '../../../src/renderer/src/store'
 import { shareProject } from '../../../src/renderer/src/store/project-slice'
@@ -10,7 +11,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const state = (): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 5,
+    schemaVersion: 6,
     id: 'p1',
     name: 'Kenya',
     createdAt: '2026-08-01T00:00:00.000Z',
@@ -38,6 +39,7 @@ const state = (): ProjectState => ({
     demo: null,
     parity: emptyParity(),
     checks: emptyCheckSettings(),
+    inventory: emptyInventorySettings(),
   },
   revision: 7,
   path: '/p/kenya.chtmig.json',

@@ -25,22 +25,36 @@ const codeOf = (run: () => unknown) => {
 }
 
 describe('migrateToCurrent', () => {
-  it('brings a schema 1 file to schema 5: no connections yet, not a demo project, no results, no parity or checks set up', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(5)
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4'])
+  it('brings a schema 1 file to schema 6: no connections yet, not a demo project, no results, no parity, checks or decisions set up', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(6)
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4', '5'])
     const doc = { schemaVersion: 1, name: 'x', results: {} }
     expect(migrateToCurrent(doc)).toEqual({
-      schemaVersion: 5,
+      schemaVersion: 6,
       name: 'x',
       results: {},
       connections: { couchdb: null, couch2pg: null, chtSync: null },
       demo: null,
       parity: { metrics: [], models: [], greenDaysRequired: 14 },
       checks: emptyCheckSettings(),
+      inventory: { decisions: {} },
     })
     expect(doc).toEqual({ schemaVersion: 1, name: 'x', results: {} })
-    const current = { schemaVersion: 5, name: 'y' }
+    const current = { schemaVersion: 6, name: 'y' }
     expect(migrateToCurrent(current)).toBe(current)
+  })
+
+  it('5 → 6 drops placeholder inventory results and keeps every other result', () => {
+    const check = { id: 'c', details: { kind: 'check' } }
+    const out = migrateToCurrent({
+      schemaVersion: 5,
+      results: {
+        c: check,
+        'plan.inventory': { id: 'plan.inventory', details: { kind: 'inventory', objects: [] } },
+      },
+    })
+    expect(out.results).toEqual({ c: check })
+    expect(out.inventory).toEqual({ decisions: {} })
   })
 
   it('applies every step in order and stamps each new version', () => {

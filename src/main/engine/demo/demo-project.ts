@@ -1,4 +1,5 @@
 import { emptyCheckSettings } from '../../../shared/checks/check-settings'
+import { emptyInventorySettings } from '../../../shared/inventory/decisions'
 import { randomUUID } from 'node:crypto'
 import { emptyParity } from '../../../shared/parity-definitions'
 import type { DemoEndpoints, DemoSize } from '../../../shared/demo'
@@ -70,6 +71,7 @@ export async function writeDemoProject(input: DemoProjectInput): Promise<Project
     },
     parity: emptyParity(),
     checks: { ...emptyCheckSettings(), envPath: input.envPath },
+    inventory: emptyInventorySettings(),
   }
   await atomicWriteFile(input.path, serializeProject(document), { backup: false })
   return document

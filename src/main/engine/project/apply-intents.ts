@@ -12,6 +12,8 @@ import {
 import { checkSettingsSchema } from '../../../shared/checks/check-settings'
 import { failingChecksOfItem } from '../../../shared/checks/gate'
 import { paritySettingsSchema } from '../../../shared/parity-definitions'
+import { inventorySettingsSchema } from '../../../shared/inventory/decisions'
+import { clearDecisions, decideObjects } from '../inventory/apply-decisions'
 import { findItem } from '../../../shared/steps-catalog'
 import { redactSecrets } from '../../../shared/redact'
 import { AppError } from '../../../shared/result'
@@ -47,6 +49,7 @@ export function applyIntents(
   let connections = doc.connections
   let parity = doc.parity
   let checks = doc.checks
+  let inventory = doc.inventory
   const upsert = <T extends { id: string }>(list: readonly T[], entry: T): T[] => {
     const index = list.findIndex((e) => e.id === entry.id)
     return index < 0 ? [...list, entry] : list.map((e, i) => (i === index ? entry : e))
@@ -181,6 +184,12 @@ export function applyIntents(
           },
         }
         break
+      case 'inventory.decide':
+        inventory = decideObjects(inventory, intent.keys, intent.decision, ctx.who, at)
+        break
+      case 'inventory.clearDecision':
+        inventory = clearDecisions(inventory, intent.keys)
+        break
       case 'gate.clearOverride': {
         const { [intent.stepId]: _cleared, ...rest } = checks.gateOverrides
         checks = { ...checks, gateOverrides: rest }
@@ -197,7 +206,8 @@ export function applyIntents(
   check(connectionsSchema, connections, 'connections')
   check(paritySettingsSchema, parity, 'parity')
   check(checkSettingsSchema, checks, 'checks')
-  return { ...doc, name, settings, items, connections, parity, checks, updatedAt: at }
+  if (inventory !== doc.inventory) check(inventorySettingsSchema, inventory, 'inventory')
+  return { ...doc, name, settings, items, connections, parity, checks, inventory, updatedAt: at }
 }
 
 // Only the parts a batch can touch are validated: the whole document can be megabytes.

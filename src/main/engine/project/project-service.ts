@@ -1,4 +1,5 @@
 import { emptyCheckSettings } from '../../../shared/checks/check-settings'
+import { emptyInventorySettings } from '../../../shared/inventory/decisions'
 import { emptyParity } from '../../../shared/parity-definitions'
 import { randomUUID } from 'node:crypto'
 import type { Intent } from '../../../shared/intents'
@@ -195,6 +196,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       demo: null,
       parity: emptyParity(),
       checks: emptyCheckSettings(),
+      inventory: emptyInventorySettings(),
     }
   }
 

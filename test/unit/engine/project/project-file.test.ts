@@ -108,7 +108,7 @@ describe('readProjectFile', () => {
     writeFileSync(path, JSON.stringify({ ...v1, schemaVersion: 1 }))
     const before = sha256(path)
     const doc = await readProjectFile(path)
-    expect(doc.schemaVersion).toBe(5)
+    expect(doc.schemaVersion).toBe(6)
     expect(doc.parity).toEqual({ metrics: [], models: [], greenDaysRequired: 14 })
     expect(doc.connections).toEqual({ couchdb: null, couch2pg: null, chtSync: null })
     expect(doc.demo).toBeNull()
@@ -120,7 +120,7 @@ describe('readProjectFile', () => {
     writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: 7 }))
     const e = await expectLoadError(path, 'PROJECT_NEWER_VERSION')
     expect(e.message).toMatch(
-      /newer version of cht-migrate \(schema 7\); this version reads up to 5/,
+      /newer version of cht-migrate \(schema 7\); this version reads up to 6/,
     )
     expect(e.message).toMatch(/Update the wizard/)
   })

@@ -35,7 +35,7 @@ describe('project service: lifecycle', () => {
     })
     expect(state.document).toMatchObject({
       format: 'cht-migration-project',
-      schemaVersion: 5,
+      schemaVersion: 6,
       name: 'Kenya',
       createdAt: T0.toISOString(),
       updatedAt: T0.toISOString(),
