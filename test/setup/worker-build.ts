@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'rolldown'
@@ -6,8 +6,8 @@ import { WORKER_SCRIPT_ENV } from '../../src/main/engine/workers/worker-pool'
 
 /**
  * Builds the engine's worker entry (`src/main/engine/workers/worker-main.ts`) into a temp file
- * once per run and points the engine at it: tests run the engine from source, but a worker
- * thread needs plain JavaScript. The built app has its own `out/main/worker.js`.
+ * once per run, with the SQL parser's WebAssembly beside it, and points the engine at it: tests
+ * run the engine from source, but a worker thread needs plain JavaScript. The built app has its own `out/main/worker.js`.
  */
 export async function buildWorkerForTests(): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), 'cht-migrate-test-worker-'))
@@ -18,6 +18,9 @@ export async function buildWorkerForTests(): Promise<() => void> {
     logLevel: 'silent',
     output: { file, format: 'cjs' },
   })
+  // The bundled parser looks for its WebAssembly beside the script, as in the built app.
+  const wasm = resolve(__dirname, '../../node_modules/libpg-query/wasm/libpg-query.wasm')
+  copyFileSync(wasm, join(dir, 'libpg-query.wasm'))
   process.env[WORKER_SCRIPT_ENV] = file
   return () => rmSync(dir, { recursive: true, force: true })
 }

@@ -1,5 +1,6 @@
 import type { WorkerTaskFn } from '../protocol'
 import { idMergeTask } from './id-merge-task'
+import { sqlAnalyzeTask } from '../../inventory/analysis/sql-analyze-task'
 
 /**
  * Every task a worker thread can run, by name. CPU-heavy work (hashing, merging id streams,
@@ -8,4 +9,5 @@ import { idMergeTask } from './id-merge-task'
  */
 export const WORKER_TASKS: Record<string, WorkerTaskFn> = {
   'ids.merge': idMergeTask,
+  'sql.analyze': sqlAnalyzeTask,
 }
