@@ -3,6 +3,7 @@ import { checksHandlers } from './checks-handlers'
 import { connectionHandlers } from './connection-handlers'
 import { demoHandlers } from './demo-handlers'
 import type { HandlerTable } from './handler-types'
+import { inventoryHandlers } from './inventory-handlers'
 import { jobHandlers } from './job-handlers'
 import { parityHandlers } from './parity-handlers'
 import { projectHandlers } from './project-handlers'
@@ -23,5 +24,6 @@ export const handlers: HandlerTable = {
   ...demoHandlers,
   ...parityHandlers,
   ...checksHandlers,
+  ...inventoryHandlers,
   ...jobHandlers,
 }

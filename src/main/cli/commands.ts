@@ -1,6 +1,7 @@
 import { checkCommand } from './check-command'
 import type { CliCommand } from './command'
 import { demoCommand } from './demo-command'
+import { inventoryCommand } from './inventory-command'
 import { parityCommand } from './parity-command'
 import { serveCommand } from './serve-command'
 
@@ -14,6 +15,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   parityCommand,
   checkCommand,
+  inventoryCommand,
 ]
 
 /** The command with this name, or undefined. */
