@@ -20,6 +20,7 @@ export default defineConfig({
           // The engine's worker threads (CPU-heavy work off the process that serves the UI).
           worker: resolve(__dirname, 'src/main/engine/workers/worker-main.ts'),
           'bench-demo': resolve(__dirname, 'bench/demo.ts'),
+          'bench-inventory': resolve(__dirname, 'bench/inventory.ts'),
           'bench-parity': resolve(__dirname, 'bench/parity.ts'),
           'bench-project': resolve(__dirname, 'bench/project.ts'),
           'bench-responsiveness': resolve(__dirname, 'bench/responsiveness.ts'),
