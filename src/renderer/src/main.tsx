@@ -12,6 +12,7 @@ import './styles/connections.css'
 import './styles/activity.css'
 import './styles/parity.css'
 import './styles/checks.css'
+import './styles/plan.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The page has no #root element.')

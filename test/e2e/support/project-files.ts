@@ -1,4 +1,5 @@
 import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
+import { emptyInventorySettings } from '../../../src/shared/inventory/decisions'
 import { randomUUID } from 'node:crypto'
 import { emptyParity } from '../../../src/shared/parity-definitions'
 import {
@@ -32,6 +33,7 @@ export function projectDocument(overrides: Partial<ProjectDocument> = {}): Proje
     demo: null,
     parity: emptyParity(),
     checks: emptyCheckSettings(),
+    inventory: emptyInventorySettings(),
     ...overrides,
   })
 }

@@ -4,6 +4,7 @@ import { hashToRoute } from '../lib/routes'
 import { useStore } from '../store'
 import { checksRunFinished } from './check-actions'
 import { demoStartFinished, refreshDemoStatus } from './demo-actions'
+import { inventoryRunFinished } from './inventory-actions'
 import { checkedJobResult, refreshJobs } from './job-actions'
 import { parityRunFinished } from './parity-actions'
 import {
@@ -105,6 +106,8 @@ export function handleAppEvent(event: AppEvent): void {
         parityRunFinished(checkedJobResult(event.job, event.result))
       else if (event.job.kind === 'checks.run')
         checksRunFinished(checkedJobResult(event.job, event.result))
+      else if (event.job.kind === 'inventory.run')
+        inventoryRunFinished(checkedJobResult(event.job, event.result))
       return
     case 'demo.failed':
       void refreshDemoStatus()

@@ -30,10 +30,18 @@ export async function readServer(source: CouchSource): Promise<ServerIdentity | 
   })
 }
 
+/** Most bytes read of `medic`'s `_design/medic` (its views' code, no attachment bodies). */
+const DESIGN_DOC_BYTES = 8 * 1024 * 1024
+
+const versionIn = (value: unknown): string | null =>
+  isRecord(value) && typeof value.version === 'string'
+    ? clipText(value.version, TEXT_LIMITS.short)
+    : null
+
 /**
- * The CHT version from `/api/v2/monitoring`, as connection detection reads it: present where
- * the address is the CHT API (through nginx), absent (null, not a failure) on a bare CouchDB.
- * Only a cancel is thrown.
+ * The CHT version: from `/api/v2/monitoring` where the address is the CHT API (through nginx),
+ * else from `medic`'s `_design/medic` (`build_info.version` in CHT 4, `deploy_info.version` in
+ * CHT 3), which a bare CouchDB serves too; null when neither says. Only a cancel is thrown.
  */
 export async function readChtVersion(source: CouchSource): Promise<string | null> {
   try {
@@ -43,7 +51,17 @@ export async function readChtVersion(source: CouchSource): Promise<string | null
       maxBytes: SMALL_ANSWER_BYTES,
     })
     const version = isRecord(answer.version) ? answer.version.app : null
-    return typeof version === 'string' ? clipText(version, TEXT_LIMITS.short) : null
+    if (typeof version === 'string') return clipText(version, TEXT_LIMITS.short)
+  } catch (e) {
+    if (isCancelled(e)) throw e
+  }
+  try {
+    const ddoc = await source.read({
+      db: 'medic',
+      path: '_design/medic',
+      maxBytes: DESIGN_DOC_BYTES,
+    })
+    return versionIn(ddoc.build_info) ?? versionIn(ddoc.deploy_info)
   } catch (e) {
     if (isCancelled(e)) throw e
     return null

@@ -10,6 +10,7 @@ import { DocLink } from '../common/DocLink'
 import { StepGate } from '../checks/StepGate'
 import { PageHeading } from '../common/PageHeading'
 import { ParityPanel } from '../parity/ParityPanel'
+import { InventoryPanel } from '../plan/InventoryPanel'
 import { ChecklistItem } from './ChecklistItem'
 
 function StepNeighbours({ number }: { number: number }) {
@@ -72,8 +73,11 @@ export function StepPage({ stepId }: { stepId: StepId }) {
         </p>
       </div>
       {isCheckStep(step.id) ? <StepGate step={step.id} /> : null}
+      {step.id === 'plan' ? <InventoryPanel /> : null}
       {step.id === 'parity' ? <ParityPanel /> : null}
-      {step.id === 'parity' ? <h2 className="checklist-heading">Checklist</h2> : null}
+      {step.id === 'parity' || step.id === 'plan' ? (
+        <h2 className="checklist-heading">Checklist</h2>
+      ) : null}
       <ol className="checklist" aria-label={`Checklist for ${step.title}`}>
         {step.items.map((item) => (
           <li key={item.id}>

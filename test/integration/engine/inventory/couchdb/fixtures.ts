@@ -20,7 +20,9 @@ const many = (n: number, make: (i: number) => Omit<Doc, '_id'>, prefix: string):
  */
 export function medicDocs(): Doc[] {
   return [
-    ...['_design/medic', '_design/medic-client', '_design/zz'].map((_id) => ({ _id, views: {} })),
+    // CHT 4 keeps its version in the main design document's build_info.
+    { _id: '_design/medic', views: {}, build_info: { application: 'medic', version: '4.21.1' } },
+    ...['_design/medic-client', '_design/zz'].map((_id) => ({ _id, views: {} })),
     ...many(40, () => ({ type: 'data_record', form: 'pregnancy' }), 'preg'),
     ...many(30, () => ({ type: 'data_record', form: 'delivery' }), 'deliv'),
     ...many(520, (i) => ({ type: 'data_record', form: `f-${pad(i)}` }), 'single'),

@@ -1,0 +1,126 @@
+import { useId, useState, useTransition, type FormEvent } from 'react'
+import { exportDbtScaffolds } from '../../actions/inventory-actions'
+import { isConflict, OVERWRITE_QUESTION, suggestedDbtDir } from '../../lib/inventory-export'
+import { useStore } from '../../store'
+import { FieldError } from '../common/FieldError'
+import { Modal } from '../dialogs/Modal'
+
+/** “Write into it anyway?”: the question for a folder that is not empty. */
+export function OverwriteQuestion({
+  dir,
+  pending,
+  onYes,
+  onNo,
+  noLabel,
+}: {
+  dir: string | null
+  pending: boolean
+  onYes: () => void
+  onNo: () => void
+  noLabel: string
+}) {
+  return (
+    <div>
+      <p data-testid="overwrite-question">{OVERWRITE_QUESTION}</p>
+      {dir ? (
+        <p>
+          <code>{dir}</code>
+        </p>
+      ) : null}
+      <div className="modal-actions">
+        <button type="button" className="button button-primary" disabled={pending} onClick={onYes}>
+          Write into it anyway
+        </button>
+        <button type="button" className="button" disabled={pending} onClick={onNo}>
+          {noLabel}
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/**
+ * Browser mode's stand-in for the folder dialog of “Export dbt scaffolds”: the folder typed (a
+ * suggestion beside the project's file), then, when the engine finds it not empty, the question
+ * whether to write into it anyway. The desktop app uses the system's dialog instead.
+ */
+export function ExportDbtDialog({ onClose }: { onClose: () => void }) {
+  const defaultDir = useStore((s) => s.info?.defaultProjectDir ?? '')
+  const suggestion = useStore((s) => suggestedDbtDir(s.project, defaultDir))
+  const [dir, setDir] = useState(suggestion)
+  const [error, setError] = useState<string | null>(null)
+  const [conflict, setConflict] = useState<string | null>(null)
+  const [pending, startTransition] = useTransition()
+  const id = useId()
+
+  const run = (target: string, overwrite: boolean) =>
+    startTransition(async () => {
+      const result = await exportDbtScaffolds(target, overwrite)
+      if (result.ok) {
+        onClose()
+      } else if (isConflict(result.error.code) && !overwrite) {
+        setError(null)
+        setConflict(target)
+      } else {
+        setConflict(null)
+        setError(result.error.message)
+      }
+    })
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const trimmed = dir.trim()
+    if (!trimmed) {
+      setError('Give the path of a folder.')
+      return
+    }
+    run(trimmed, false)
+  }
+
+  return (
+    <Modal title="Export dbt scaffolds" onCancel={onClose}>
+      {() =>
+        conflict ? (
+          <OverwriteQuestion
+            dir={conflict}
+            pending={pending}
+            onYes={() => run(conflict, true)}
+            onNo={() => setConflict(null)}
+            noLabel="Choose another folder"
+          />
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <div className="field">
+              <label htmlFor={id}>Folder for the dbt scaffolds</label>
+              <input
+                id={id}
+                className="input input-mono"
+                value={dir}
+                required
+                autoFocus
+                spellCheck={false}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+                onChange={(e) => setDir(e.target.value)}
+              />
+              <p id={`${id}-hint`} className="hint">
+                A dbt model scaffold for each object decided “rebuild”, ready to complete in your
+                cht-pipeline package; a parity comparison is prepared for each. A new folder is
+                created.
+              </p>
+              <FieldError fieldId={id} error={error} />
+            </div>
+            <div className="modal-actions">
+              <button type="submit" className="button button-primary" disabled={pending}>
+                Export
+              </button>
+              <button type="button" className="button" onClick={onClose}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        )
+      }
+    </Modal>
+  )
+}
