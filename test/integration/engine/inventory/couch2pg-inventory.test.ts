@@ -17,6 +17,7 @@ import {
   USERS_META_DOCS,
   type FixtureDoc,
 } from '../../../support/cht-fixture-docs'
+import { DEMO_VIEW_JSON_PATHS, expectedPaths } from '../../../support/demo-view-paths'
 import { inventoryOf, nameOfKey, objectNamed } from '../../../support/inventory-scan'
 import { createTestDatabase } from '../../../support/test-postgres'
 
@@ -85,6 +86,17 @@ describe.each(['3.7', '3.5'] as const)('the demo couch2pg database (release %s)'
     expect(details.couch2pg.found).toBe(true)
     expect(details.couch2pg.release).toBe('3.7.0 or later')
     expect(details.couch2pg.migrationTables).toBe(release === '3.7')
+  })
+
+  it('finds the JSON paths of every view and materialized view', () => {
+    const views = expected.filter((o) => o.kind === 'view' || o.kind === 'matview')
+    expect(views.map((o) => o.name).sort()).toEqual(Object.keys(DEMO_VIEW_JSON_PATHS).sort())
+    for (const o of views) {
+      const found = objectNamed(details, o.name, kindOf(o.kind) as never)
+      expect(found.analysis?.jsonPaths, o.name).toEqual(
+        expectedPaths(DEMO_VIEW_JSON_PATHS[o.name]!),
+      )
+    }
   })
 
   it('finds the JSON paths and filters of the formviews', () => {
