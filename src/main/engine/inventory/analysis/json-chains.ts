@@ -132,10 +132,27 @@ export function collectAliases(statement: unknown): JsonAliases {
 }
 
 /**
+ * Columns of couch2pg's own views that hold a document value under another name:
+ * `form_metadata.formname` is `doc.form`, `contactview_metadata.contact_type` is
+ * `doc.contact_type` (reference 1.5). A view that filters on them filters those documents.
+ */
+const COUCH2PG_VALUE_COLUMNS: Readonly<Record<string, string[]>> = {
+  formname: ['form'],
+  contact_type: ['contact_type'],
+}
+
+/**
  * The key paths (without the column) an equality side reads, for filters: a JSON chain with
- * constant keys, through casts, or each argument of a `COALESCE` of such chains.
+ * constant keys, through casts, or each argument of a `COALESCE` of such chains; or a column of
+ * couch2pg's views known to hold a document value (`COUCH2PG_VALUE_COLUMNS`).
  */
 export function filterPaths(node: unknown, aliases: JsonAliases): string[][] {
+  const column = fieldsOf(node, 'ColumnRef')
+  if (column) {
+    const names = namesOf(column.fields)
+    const path = COUCH2PG_VALUE_COLUMNS[names[names.length - 1] ?? '']
+    return path ? [path] : []
+  }
   const cast = fieldsOf(node, 'TypeCast')
   if (cast) return filterPaths(cast.arg, aliases)
   const coalesce = fieldsOf(node, 'CoalesceExpr')

@@ -136,11 +136,12 @@ describe('the demo deployment’s SQL', () => {
     expect(byName('formview_immunization').jsonPaths).toContain('doc.fields.vaccines_given')
   })
 
-  it('formview_delivery: a join on a JSON path with no constant is no filter', () => {
+  it('formview_delivery: a join on a JSON path is no filter; form_metadata.formname is doc.form', () => {
     const a = byName('formview_delivery')
     expect(a.relations).toEqual(['couchdb', 'form_metadata'])
     expect(a.jsonPaths).toContain('doc.fields.delivery_date')
-    expect(a.filters).toEqual([])
+    expect(a.jsonPaths).not.toContain('doc.form')
+    expect(a.filters).toEqual([{ path: 'form', values: ['delivery'] }])
   })
 
   it('raw_contacts: an IN list is one filter with every value', () => {
