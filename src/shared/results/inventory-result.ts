@@ -58,6 +58,17 @@ export const objectUsageSchema = z.object({
 })
 export type ObjectUsage = z.infer<typeof objectUsageSchema>
 
+/** Usage before any statistics are read: every figure unknown. */
+export const emptyUsage = (): ObjectUsage => ({
+  seqScans: null,
+  idxScans: null,
+  calls: null,
+  statementCalls: null,
+  statements: null,
+  lastVacuum: null,
+  lastAnalyze: null,
+})
+
 /** One `doc` value a query filters on: `doc->>'type' = 'data_record'` is `{ path: 'type', values: ['data_record'] }`. */
 export const filterSchema = z.object({
   path: shortText,

@@ -1,22 +1,13 @@
 import type { Decision } from '../../../../src/shared/inventory/decisions'
 import { objectKey } from '../../../../src/shared/inventory/object-key'
-import type {
-  InventoryDetails,
-  InventoryObject,
-  InventoryObjectKind,
+import {
+  emptyUsage,
+  type InventoryDetails,
+  type InventoryObject,
+  type InventoryObjectKind,
 } from '../../../../src/shared/results/inventory-result'
 
 /** Hand-made inventory objects and decisions for the Plan step's view logic. */
-
-const NO_USAGE: InventoryObject['usage'] = {
-  seqScans: null,
-  idxScans: null,
-  calls: null,
-  statementCalls: null,
-  statements: null,
-  lastVacuum: null,
-  lastAnalyze: null,
-}
 
 /** An object of `kind` named `name` in `public`, custom, readable, with what `extra` says. */
 export function obj(
@@ -40,7 +31,7 @@ export function obj(
     usedBy: [],
     origin: { origin: 'custom', release: null, modified: false, note: null },
     unreadable: null,
-    usage: NO_USAGE,
+    usage: emptyUsage(),
     matview: null,
     analysis: null,
     mapping: null,
@@ -83,7 +74,7 @@ export function smallInventory(): InventoryDetails {
     origin: { origin: 'couch2pg', release: '3.0.0 or later', modified: false, note: null },
     sizeBytes: 5 * 1024 ** 3,
     rows: 1_200_000,
-    usage: { ...NO_USAGE, seqScans: 40, idxScans: 12_000 },
+    usage: { ...emptyUsage(), seqScans: 40, idxScans: 12_000 },
     usedBy: ['view:public.contactview_metadata', 'view:public.formview_pregnancy'],
   })
   const metadata = obj('view', 'contactview_metadata', {
@@ -105,7 +96,7 @@ export function smallInventory(): InventoryDetails {
       filters: [{ path: 'form', values: ['pregnancy'] }],
     }),
     mapping: mapping('medium', ['data_record']),
-    usage: { ...NO_USAGE, seqScans: 3 },
+    usage: { ...emptyUsage(), seqScans: 3 },
   })
   const submissions = obj('function', 'get_form_submissions', {
     key: 'function:public.get_form_submissions(date)',
@@ -113,7 +104,7 @@ export function smallInventory(): InventoryDetails {
     dependsOn: ['view:public.contactview_metadata', 'view:public.gone_view'],
     analysis: analysis({ manualReview: 'Dynamic SQL built with EXECUTE format(...).' }),
     mapping: mapping('significant'),
-    usage: { ...NO_USAGE, calls: 7 },
+    usage: { ...emptyUsage(), calls: 7 },
   })
   const broken = obj('view', 'broken_view', {
     schema: 'reports',

@@ -1,8 +1,9 @@
 import { objectKey } from '../../../../shared/inventory/object-key'
 import { clipText, TEXT_LIMITS } from '../../../../shared/results/common'
-import type {
-  InventoryObject,
-  InventoryObjectKind,
+import {
+  emptyUsage,
+  type InventoryObject,
+  type InventoryObjectKind,
 } from '../../../../shared/results/inventory-result'
 import type { RawCatalog, RawRelation } from './read-catalog'
 
@@ -43,16 +44,6 @@ function unreadableRelation(r: RawRelation): string | null {
   return null
 }
 
-const EMPTY_USAGE: InventoryObject['usage'] = {
-  seqScans: null,
-  idxScans: null,
-  calls: null,
-  statementCalls: null,
-  statements: null,
-  lastVacuum: null,
-  lastAnalyze: null,
-}
-
 function base(
   key: string,
   schema: string,
@@ -75,7 +66,7 @@ function base(
     usedBy: [],
     origin: { origin: 'custom', release: null, modified: false, note: null },
     unreadable: null,
-    usage: { ...EMPTY_USAGE },
+    usage: emptyUsage(),
     matview: null,
     analysis: null,
     mapping: null,

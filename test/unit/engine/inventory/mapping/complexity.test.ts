@@ -7,7 +7,7 @@ import {
 } from '../../../../../src/main/engine/inventory/mapping/complexity'
 import { customDepths } from '../../../../../src/main/engine/inventory/mapping/custom-depth'
 import { mapObjects } from '../../../../../src/main/engine/inventory/mapping/map-objects'
-import { couchdbTable, fn, formview, matview, view } from './inventory-fixtures'
+import { couchdbTable, fn, formview, matview, view } from '../../../../support/inventory-objects'
 
 const facts = (over: Partial<ComplexityFacts> = {}): ComplexityFacts => ({
   paths: 0,

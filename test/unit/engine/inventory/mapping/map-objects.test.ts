@@ -14,7 +14,7 @@ import {
   matview,
   table,
   view,
-} from './inventory-fixtures'
+} from '../../../../support/inventory-objects'
 
 const mapOf = (objects: InventoryObject[], key: string) => {
   const mapping = mapObjects(objects).get(key)

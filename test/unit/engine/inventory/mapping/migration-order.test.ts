@@ -5,7 +5,15 @@ import {
   topologicalOrder,
 } from '../../../../../src/main/engine/inventory/mapping/migration-order'
 import type { InventoryObject } from '../../../../../src/shared/results/inventory-result'
-import { couchdbTable, fn, formview, makeObject, matview, table, view } from './inventory-fixtures'
+import {
+  couchdbTable,
+  fn,
+  formview,
+  makeObject,
+  matview,
+  table,
+  view,
+} from '../../../../support/inventory-objects'
 
 const order = (objects: InventoryObject[]) => migrationOrder(objects, mapObjects(objects))
 const v = (name: string, ...deps: string[]) =>

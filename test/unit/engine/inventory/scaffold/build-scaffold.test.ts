@@ -5,7 +5,7 @@ import {
   type ScaffoldFile,
 } from '../../../../../src/main/engine/inventory/scaffold/build-scaffold'
 import { PIPELINE_GIT_URL } from '../../../../../src/shared/inventory/cht-pipeline-models'
-import { couchdbTable, filter, formview, view } from '../mapping/inventory-fixtures'
+import { couchdbTable, filter, formview, view } from '../../../../support/inventory-objects'
 import { dbtProjectProblems } from './dbt-project-check'
 import { demoInput, demoInventory, rebuild } from './scaffold-fixtures'
 

@@ -4,7 +4,7 @@ import {
   DBT_IDENTIFIER,
   defaultModelName,
 } from '../../../../../src/main/engine/inventory/scaffold/model-names'
-import { fn, view } from '../mapping/inventory-fixtures'
+import { fn, view } from '../../../../support/inventory-objects'
 import { rebuild } from './scaffold-fixtures'
 
 describe('defaultModelName', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { keyColumnOf } from '../../../../../src/main/engine/inventory/scaffold/key-column'
 import { parityComparisonFor } from '../../../../../src/main/engine/inventory/scaffold/parity-comparison'
 import { modelDefinitionSchema } from '../../../../../src/shared/parity-definitions'
-import { fn, makeObject, matview, table, view } from '../mapping/inventory-fixtures'
+import { fn, makeObject, matview, table, view } from '../../../../support/inventory-objects'
 
 describe('parityComparisonFor', () => {
   it('compares the old relation with the new model on the key, other columns by name', () => {

@@ -11,7 +11,7 @@ import {
   matview,
   table,
   view,
-} from '../mapping/inventory-fixtures'
+} from '../../../../support/inventory-objects'
 
 /** A "rebuild" decision, naming the model when `model` is given. */
 export const rebuild = (model?: string): Decision => ({

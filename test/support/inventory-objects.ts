@@ -1,12 +1,13 @@
-import { objectKey } from '../../../../../src/shared/inventory/object-key'
-import type {
-  InventoryColumn,
+import { objectKey } from '../../src/shared/inventory/object-key'
+import {
+  emptyUsage,
+  type InventoryColumn,
   InventoryObject,
   InventoryObjectKind,
   ObjectOrigin,
   SqlAnalysis,
   SqlFilter,
-} from '../../../../../src/shared/results/inventory-result'
+} from '../../src/shared/results/inventory-result'
 
 /** What a test says about an object; everything else gets a plain default. */
 export interface ObjectSpec {
@@ -53,15 +54,7 @@ export function makeObject(
     usedBy: [],
     origin: { origin: spec.origin ?? 'custom', release: null, modified: false, note: null },
     unreadable: spec.unreadable ?? null,
-    usage: {
-      seqScans: null,
-      idxScans: null,
-      calls: null,
-      statementCalls: null,
-      statements: null,
-      lastVacuum: null,
-      lastAnalyze: null,
-    },
+    usage: emptyUsage(),
     matview: kind === 'materialized_view' ? { populated: true, uniqueIndex: false } : null,
     analysis:
       spec.analysis === null || (!analysed && spec.analysis === undefined)
