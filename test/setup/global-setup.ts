@@ -19,7 +19,11 @@ export default async function setup(project: TestProject) {
   // Run as root, PostgreSQL runs as `postgres`, which must be able to enter the folder.
   chmodSync(dir, 0o755)
   const [pg, couch, removeWorker] = await Promise.all([
-    startEmbeddedPostgres({ dir: join(dir, 'postgres') }),
+    // pg_stat_statements preloaded, as many production servers have it: the inventory reads it.
+    startEmbeddedPostgres({
+      dir: join(dir, 'postgres'),
+      settings: { shared_preload_libraries: 'pg_stat_statements' },
+    }),
     startCouchServer({
       adapter: 'memory',
       dir: join(dir, 'couchdb'),

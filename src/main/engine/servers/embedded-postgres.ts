@@ -14,6 +14,8 @@ export interface EmbeddedPostgresOptions {
   password?: string
   /** Keep the data folder when stopping (the demo's `--keep`). */
   keep?: boolean
+  /** Server settings passed as `-c name=value` (the tests preload `pg_stat_statements`). */
+  settings?: Readonly<Record<string, string>>
   onLog?: (line: string) => void
 }
 
@@ -66,7 +68,16 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => [
+        '-c',
+        `${name}=${value}`,
+      ]),
+    ],
     onLog: (m) => options.onLog?.(String(m)),
     onError: (m) => options.onLog?.(String(m)),
   })

@@ -72,6 +72,23 @@ describe('odd input', () => {
     }
   })
 
+  it('counts the pg_stat_statements calls that name each relation', async () => {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+    await client.query('SELECT pg_stat_statements_reset()')
+    for (let i = 0; i < 3; i++)
+      await client.query('SELECT count(*) FROM "ñandú" WHERE "ñ" = $1', ['x'])
+    await client.query('SELECT * FROM form_metadata LIMIT 1')
+    const { details } = await inventoryOf(db.name)
+    expect(details.server.statements).toBe('installed')
+    expect(objectNamed(details, 'ñandú').usage).toMatchObject({ statements: 1, statementCalls: 3 })
+    expect(objectNamed(details, 'form_metadata').usage).toMatchObject({ statementCalls: 1 })
+    expect(objectNamed(details, 'secret_export').usage).toMatchObject({ statementCalls: 0 })
+    // The extension is listed once; its view and functions are its own, not custom objects.
+    expect(details.objects.filter((o) => o.name.startsWith('pg_stat_statements'))).toEqual([
+      expect.objectContaining({ kind: 'extension', name: 'pg_stat_statements' }),
+    ])
+  })
+
   it('says when a couch2pg object was edited by hand', async () => {
     const { details } = await inventoryOf(db.name)
     const fm = objectNamed(details, 'form_metadata')
