@@ -1,5 +1,5 @@
 import type { Decision } from '../../../../src/shared/inventory/decisions'
-import { objectKey } from '../../../../src/shared/inventory/object-key'
+import { makeObject } from '../../../support/inventory-objects'
 import {
   emptyUsage,
   type InventoryDetails,
@@ -15,28 +15,8 @@ export function obj(
   name: string,
   extra: Partial<InventoryObject> = {},
 ): InventoryObject {
-  const schema = extra.schema ?? 'public'
-  return {
-    key: objectKey(kind, schema, name),
-    schema,
-    name,
-    kind,
-    owner: 'couch2pg',
-    language: null,
-    definition: null,
-    columns: [],
-    sizeBytes: null,
-    rows: null,
-    dependsOn: [],
-    usedBy: [],
-    origin: { origin: 'custom', release: null, modified: false, note: null },
-    unreadable: null,
-    usage: emptyUsage(),
-    matview: null,
-    analysis: null,
-    mapping: null,
-    ...extra,
-  }
+  const base = makeObject(kind, name, { schema: extra.schema ?? 'public', analysis: null })
+  return { ...base, owner: 'couch2pg', matview: null, ...extra }
 }
 
 export const mapping = (

@@ -8,6 +8,7 @@ import { clearDecisions, decideObjects } from '../../actions/inventory-actions'
 import { validateBulk, type BulkDraft } from '../../lib/inventory-decision'
 import { countText } from '../../lib/inventory-view'
 import { FieldError } from '../common/FieldError'
+import { TextField } from '../common/TextField'
 
 const EMPTY: BulkDraft = { action: '', owner: '', due: '' }
 
@@ -102,35 +103,27 @@ export function BulkDecision({
         </select>
         <FieldError fieldId={`${id}-action`} error={errors.action} />
       </div>
-      <div className="inventory-filter">
-        <label htmlFor={`${id}-owner`} className="field-label">
-          Owner (optional)
-        </label>
-        <input
-          id={`${id}-owner`}
-          className="input input-small"
-          value={draft.owner}
-          aria-invalid={errors.owner ? true : undefined}
-          aria-describedby={describedBy('owner')}
-          onChange={(e) => set('owner', e.currentTarget.value)}
-        />
-        <FieldError fieldId={`${id}-owner`} error={errors.owner} />
-      </div>
-      <div className="inventory-filter">
-        <label htmlFor={`${id}-due`} className="field-label">
-          Due (optional)
-        </label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          className="input input-small inventory-date"
-          value={draft.due}
-          aria-invalid={errors.due ? true : undefined}
-          aria-describedby={describedBy('due')}
-          onChange={(e) => set('due', e.currentTarget.value)}
-        />
-        <FieldError fieldId={`${id}-due`} error={errors.due} />
-      </div>
+      <TextField
+        id={`${id}-owner`}
+        label="Owner (optional)"
+        className="inventory-filter"
+        labelClassName="field-label"
+        inputClassName="input input-small"
+        value={draft.owner}
+        error={errors.owner}
+        onChange={(value) => set('owner', value)}
+      />
+      <TextField
+        id={`${id}-due`}
+        type="date"
+        label="Due (optional)"
+        className="inventory-filter"
+        labelClassName="field-label"
+        inputClassName="input input-small inventory-date"
+        value={draft.due}
+        error={errors.due}
+        onChange={(value) => set('due', value)}
+      />
       <div className="form-actions inventory-bulk-actions">
         <button
           type="submit"

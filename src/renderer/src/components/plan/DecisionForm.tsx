@@ -15,6 +15,7 @@ import {
   type DraftErrors,
 } from '../../lib/inventory-decision'
 import { FieldError } from '../common/FieldError'
+import { TextField } from '../common/TextField'
 import { TimeAgo } from '../common/TimeAgo'
 import { BaseModelChoice } from './BaseModelChoice'
 
@@ -154,32 +155,22 @@ export function DecisionForm({
         </div>
       ) : null}
       <div className="inventory-form-row">
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>Owner</label>
-          <input
-            id={`${id}-owner`}
-            className="input"
-            value={draft.owner}
-            autoComplete="off"
-            aria-invalid={errors.owner ? true : undefined}
-            aria-describedby={described('owner')}
-            onChange={(e) => set('owner', e.currentTarget.value)}
-          />
-          <FieldError fieldId={`${id}-owner`} error={errors.owner} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-due`}>Due date</label>
-          <input
-            id={`${id}-due`}
-            type="date"
-            className="input inventory-date"
-            value={draft.due}
-            aria-invalid={errors.due ? true : undefined}
-            aria-describedby={described('due')}
-            onChange={(e) => set('due', e.currentTarget.value)}
-          />
-          <FieldError fieldId={`${id}-due`} error={errors.due} />
-        </div>
+        <TextField
+          id={`${id}-owner`}
+          label="Owner"
+          value={draft.owner}
+          error={errors.owner}
+          onChange={(value) => set('owner', value)}
+        />
+        <TextField
+          id={`${id}-due`}
+          type="date"
+          label="Due date"
+          inputClassName="input inventory-date"
+          value={draft.due}
+          error={errors.due}
+          onChange={(value) => set('due', value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-note`}>What is the data needed for, and how is it shown?</label>
