@@ -1,5 +1,6 @@
 import { emptyCheckSettings } from '../../src/shared/checks/check-settings'
 import { emptyInventorySettings } from '../../src/shared/inventory/decisions'
+import { emptyTeardownSettings } from '../../src/shared/teardown/teardown-settings'
 import { randomUUID } from 'node:crypto'
 import {
   CURRENT_SCHEMA_VERSION,
@@ -323,6 +324,7 @@ export function largeProject(size: LargeProjectSize = BUDGET_SIZE): ProjectDocum
     parity: largeParity(),
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
+    teardown: emptyTeardownSettings(),
   }
 }
 

@@ -1,5 +1,6 @@
 import { migrateV2toV3 } from './migrations/v2-to-v3'
 import { migrateV5toV6 } from './migrations/v5-to-v6'
+import { emptyTeardownSettings } from './teardown/teardown-settings'
 import { emptyCheckSettings } from './checks/check-settings'
 import { emptyParity } from './parity-definitions'
 import { CURRENT_SCHEMA_VERSION, emptyConnections } from './project-schema'
@@ -24,6 +25,8 @@ export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, 
  *   assumptions, no gate overridden), a bump for the same reason.
  * - 5 → 6: the Plan step's decisions (none yet); stored inventory results of the placeholder
  *   shape no build ever wrote are dropped, since the inventory's details took their real shape.
+ * - 6 → 7: the Teardown step's settings (deployment type unknown, 30 grace days, 14 quiet days,
+ *   no backup, dashboards, snapshots or audit entries yet).
  */
 export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   1: (doc) => ({ ...doc, connections: emptyConnections(), demo: null }),
@@ -31,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   3: (doc) => ({ ...doc, parity: emptyParity() }),
   4: (doc) => ({ ...doc, checks: emptyCheckSettings() }),
   5: migrateV5toV6,
+  6: (doc) => ({ ...doc, teardown: emptyTeardownSettings() }),
 }
 
 /**

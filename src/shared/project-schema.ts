@@ -4,6 +4,7 @@ import { paritySettingsSchema } from './parity-definitions'
 import { errorCodeSchema } from './result'
 import { storedResultSchema } from './results/result-schema'
 import { inventorySettingsSchema } from './inventory/decisions'
+import { teardownSettingsSchema } from './teardown/teardown-settings'
 
 export { ENDPOINT_IDS, endpointIdSchema, type EndpointId } from './endpoints'
 export { VERDICTS, verdictSchema, type Verdict } from './results/common'
@@ -12,7 +13,7 @@ export type { StoredResult } from './results/result-schema'
 /** The `format` marker every project file carries; a JSON file without it is someone else's. */
 export const PROJECT_FORMAT = 'cht-migration-project'
 /** The schema version this build writes. Older files are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 6
+export const CURRENT_SCHEMA_VERSION = 7
 export const PROJECT_FILE_EXTENSION = '.chtmig.json'
 /** Project files above this size are refused before parsing (SEC-13). */
 export const MAX_PROJECT_BYTES = 50 * 1024 * 1024
@@ -158,6 +159,8 @@ export const projectDocumentSchema = z.object({
   checks: checkSettingsSchema,
   /** The Plan step's decisions about the couch2pg database's objects. */
   inventory: inventorySettingsSchema,
+  /** The Teardown step's settings, backup record, dashboards, usage snapshots and audit trail. */
+  teardown: teardownSettingsSchema,
 })
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>
 

@@ -1,5 +1,6 @@
 import { emptyCheckSettings } from '../../src/shared/checks/check-settings'
 import { emptyInventorySettings } from '../../src/shared/inventory/decisions'
+import { emptyTeardownSettings } from '../../src/shared/teardown/teardown-settings'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -59,6 +60,7 @@ export function sampleDocument(overrides: Partial<ProjectDocument> = {}): Projec
     parity: emptyParity(),
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
+    teardown: emptyTeardownSettings(),
     ...overrides,
   }
 }

@@ -1,5 +1,6 @@
 import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
 import { emptyInventorySettings } from '../../../src/shared/inventory/decisions'
+import { emptyTeardownSettings } from '../../../src/shared/teardown/teardown-settings'
 import { randomUUID } from 'node:crypto'
 import { emptyParity } from '../../../src/shared/parity-definitions'
 import {
@@ -34,6 +35,7 @@ export function projectDocument(overrides: Partial<ProjectDocument> = {}): Proje
     parity: emptyParity(),
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
+    teardown: emptyTeardownSettings(),
     ...overrides,
   })
 }

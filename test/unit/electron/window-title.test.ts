@@ -1,5 +1,6 @@
 import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
 import { emptyInventorySettings } from '../../../src/shared/inventory/decisions'
+import { emptyTeardownSettings } from '../../../src/shared/teardown/teardown-settings'
 import { describe, expect, it } from 'vitest'
 import { DIRTY_MARKER, PRODUCT_NAME, windowTitle } from '../../../src/main/electron/window-title'
 import type { ProjectState } from '../../../src/shared/project-schema'
@@ -8,7 +9,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const project = (dirty: boolean): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 6,
+    schemaVersion: 7,
     id: 'p1',
     name: 'Kenya eCHIS',
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -22,6 +23,7 @@ const project = (dirty: boolean): ProjectState => ({
     parity: emptyParity(),
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
+    teardown: emptyTeardownSettings(),
   },
   revision: 1,
   path: '/tmp/kenya.chtmig.json',

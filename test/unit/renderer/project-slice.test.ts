@@ -1,5 +1,6 @@
 import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
 import { emptyInventorySettings } from '../../../src/shared/inventory/decisions'
+import { emptyTeardownSettings } from '../../../src/shared/teardown/teardown-settings'
 import { describe, expect, it } from 'vitest'
 import { useStore } from '../../../src/renderer/src/store'
 import { shareProject } from '../../../src/renderer/src/store/project-slice'
@@ -11,7 +12,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const state = (): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 6,
+    schemaVersion: 7,
     id: 'p1',
     name: 'Kenya',
     createdAt: '2026-08-01T00:00:00.000Z',
@@ -40,6 +41,7 @@ const state = (): ProjectState => ({
     parity: emptyParity(),
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
+    teardown: emptyTeardownSettings(),
   },
   revision: 7,
   path: '/p/kenya.chtmig.json',

@@ -5,6 +5,7 @@ import {
   type ProjectMigration,
 } from '../../../src/shared/project-migrations'
 import { emptyCheckSettings } from '../../../src/shared/checks/check-settings'
+import { emptyTeardownSettings } from '../../../src/shared/teardown/teardown-settings'
 import { CURRENT_SCHEMA_VERSION } from '../../../src/shared/project-schema'
 import { AppError } from '../../../src/shared/result'
 
@@ -25,12 +26,12 @@ const codeOf = (run: () => unknown) => {
 }
 
 describe('migrateToCurrent', () => {
-  it('brings a schema 1 file to schema 6: no connections yet, not a demo project, no results, no parity, checks or decisions set up', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(6)
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4', '5'])
+  it('brings a schema 1 file to schema 7: no connections yet, not a demo project, no results, no parity, checks, decisions or teardown set up', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(7)
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4', '5', '6'])
     const doc = { schemaVersion: 1, name: 'x', results: {} }
     expect(migrateToCurrent(doc)).toEqual({
-      schemaVersion: 6,
+      schemaVersion: 7,
       name: 'x',
       results: {},
       connections: { couchdb: null, couch2pg: null, chtSync: null },
@@ -38,9 +39,10 @@ describe('migrateToCurrent', () => {
       parity: { metrics: [], models: [], greenDaysRequired: 14 },
       checks: emptyCheckSettings(),
       inventory: { decisions: {} },
+      teardown: emptyTeardownSettings(),
     })
     expect(doc).toEqual({ schemaVersion: 1, name: 'x', results: {} })
-    const current = { schemaVersion: 6, name: 'y' }
+    const current = { schemaVersion: 7, name: 'y' }
     expect(migrateToCurrent(current)).toBe(current)
   })
 

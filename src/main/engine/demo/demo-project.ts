@@ -1,5 +1,6 @@
 import { emptyCheckSettings } from '../../../shared/checks/check-settings'
 import { emptyInventorySettings } from '../../../shared/inventory/decisions'
+import { emptyTeardownSettings } from '../../../shared/teardown/teardown-settings'
 import { randomUUID } from 'node:crypto'
 import { emptyParity } from '../../../shared/parity-definitions'
 import type { DemoEndpoints, DemoSize } from '../../../shared/demo'
@@ -72,6 +73,7 @@ export async function writeDemoProject(input: DemoProjectInput): Promise<Project
     parity: emptyParity(),
     checks: { ...emptyCheckSettings(), envPath: input.envPath },
     inventory: emptyInventorySettings(),
+    teardown: emptyTeardownSettings(),
   }
   await atomicWriteFile(input.path, serializeProject(document), { backup: false })
   return document

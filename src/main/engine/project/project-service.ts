@@ -1,5 +1,6 @@
 import { emptyCheckSettings } from '../../../shared/checks/check-settings'
 import { emptyInventorySettings } from '../../../shared/inventory/decisions'
+import { emptyTeardownSettings } from '../../../shared/teardown/teardown-settings'
 import { emptyParity } from '../../../shared/parity-definitions'
 import { randomUUID } from 'node:crypto'
 import type { Intent } from '../../../shared/intents'
@@ -197,6 +198,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       parity: emptyParity(),
       checks: emptyCheckSettings(),
       inventory: emptyInventorySettings(),
+      teardown: emptyTeardownSettings(),
     }
   }
 

@@ -108,7 +108,7 @@ describe('readProjectFile', () => {
     writeFileSync(path, JSON.stringify({ ...v1, schemaVersion: 1 }))
     const before = sha256(path)
     const doc = await readProjectFile(path)
-    expect(doc.schemaVersion).toBe(6)
+    expect(doc.schemaVersion).toBe(7)
     expect(doc.parity).toEqual({ metrics: [], models: [], greenDaysRequired: 14 })
     expect(doc.connections).toEqual({ couchdb: null, couch2pg: null, chtSync: null })
     expect(doc.demo).toBeNull()
@@ -117,10 +117,10 @@ describe('readProjectFile', () => {
   })
 
   it('refuses a newer schema with PROJECT_NEWER_VERSION', async () => {
-    writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: 7 }))
+    writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: 8 }))
     const e = await expectLoadError(path, 'PROJECT_NEWER_VERSION')
     expect(e.message).toMatch(
-      /newer version of cht-migrate \(schema 7\); this version reads up to 6/,
+      /newer version of cht-migrate \(schema 8\); this version reads up to 7/,
     )
     expect(e.message).toMatch(/Update the wizard/)
   })
