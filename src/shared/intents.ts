@@ -3,6 +3,7 @@ import { sizingInputsSchema, watchdogUrlSchema } from './checks/check-settings'
 import { STEP_IDS } from './steps'
 import { BULK_DECISION_LIMIT, decisionInputSchema } from './inventory/decisions'
 import { metricDefinitionSchema, modelDefinitionSchema } from './parity-definitions'
+import { DEPLOYMENT_TYPES } from './teardown/teardown-settings'
 import {
   chtSyncProfileSchema,
   couchdbProfileSchema,
@@ -89,5 +90,28 @@ export const intentSchema = z.discriminatedUnion('type', [
     type: z.literal('inventory.clearDecision'),
     keys: z.array(z.string().min(1).max(200)).min(1).max(BULK_DECISION_LIMIT),
   }),
+  /**
+   * The Teardown step's settings: how couch2pg is deployed, the grace days before the drop, the
+   * days without reads. The backup record, usage snapshots and audit trail are not settable by
+   * an intent: the engine records them itself after verifying (a backup, a snapshot) or running
+   * (a statement).
+   */
+  z.object({
+    type: z.literal('teardown.set'),
+    deployment: z.enum(DEPLOYMENT_TYPES).nullable().optional(),
+    graceDays: z.number().int().min(1).max(365).optional(),
+    quietDays: z.number().int().min(1).max(365).optional(),
+  }),
+  /**
+   * Adds a dashboard of the plan (no id) or updates one; `switched` attests it reads the new
+   * models (stamped with who and when), unswitched clears the stamp.
+   */
+  z.object({
+    type: z.literal('teardown.setDashboard'),
+    id: z.string().min(1).max(200).optional(),
+    name: z.string().trim().min(1).max(200),
+    switched: z.boolean(),
+  }),
+  z.object({ type: z.literal('teardown.removeDashboard'), id: z.string().min(1).max(200) }),
 ])
 export type Intent = z.infer<typeof intentSchema>

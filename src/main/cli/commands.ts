@@ -4,6 +4,7 @@ import { demoCommand } from './demo-command'
 import { inventoryCommand } from './inventory-command'
 import { parityCommand } from './parity-command'
 import { serveCommand } from './serve-command'
+import { teardownCommand } from './teardown-command'
 
 /**
  * Every `cht-migrate` subcommand, in the order the help lists them.
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   parityCommand,
   checkCommand,
   inventoryCommand,
+  teardownCommand,
 ]
 
 /** The command with this name, or undefined. */

@@ -14,6 +14,8 @@ import { failingChecksOfItem } from '../../../shared/checks/gate'
 import { paritySettingsSchema } from '../../../shared/parity-definitions'
 import { inventorySettingsSchema } from '../../../shared/inventory/decisions'
 import { clearDecisions, decideObjects } from '../inventory/apply-decisions'
+import { applyTeardownIntent } from '../teardown/apply-teardown'
+import { teardownSettingsSchema } from '../../../shared/teardown/teardown-settings'
 import { findItem } from '../../../shared/steps-catalog'
 import { redactSecrets } from '../../../shared/redact'
 import { AppError } from '../../../shared/result'
@@ -50,6 +52,7 @@ export function applyIntents(
   let parity = doc.parity
   let checks = doc.checks
   let inventory = doc.inventory
+  let teardown = doc.teardown
   const upsert = <T extends { id: string }>(list: readonly T[], entry: T): T[] => {
     const index = list.findIndex((e) => e.id === entry.id)
     return index < 0 ? [...list, entry] : list.map((e, i) => (i === index ? entry : e))
@@ -190,6 +193,11 @@ export function applyIntents(
       case 'inventory.clearDecision':
         inventory = clearDecisions(inventory, intent.keys)
         break
+      case 'teardown.set':
+      case 'teardown.setDashboard':
+      case 'teardown.removeDashboard':
+        teardown = applyTeardownIntent(teardown, intent, { who: ctx.who, at, newId })
+        break
       case 'gate.clearOverride': {
         const { [intent.stepId]: _cleared, ...rest } = checks.gateOverrides
         checks = { ...checks, gateOverrides: rest }
@@ -207,7 +215,19 @@ export function applyIntents(
   check(paritySettingsSchema, parity, 'parity')
   check(checkSettingsSchema, checks, 'checks')
   if (inventory !== doc.inventory) check(inventorySettingsSchema, inventory, 'inventory')
-  return { ...doc, name, settings, items, connections, parity, checks, inventory, updatedAt: at }
+  if (teardown !== doc.teardown) check(teardownSettingsSchema, teardown, 'teardown')
+  return {
+    ...doc,
+    name,
+    settings,
+    items,
+    connections,
+    parity,
+    checks,
+    inventory,
+    teardown,
+    updatedAt: at,
+  }
 }
 
 // Only the parts a batch can touch are validated: the whole document can be megabytes.
