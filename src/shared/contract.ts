@@ -339,6 +339,19 @@ export const contract = {
       comparisons: z.number().int().nonnegative(),
     }),
   },
+  /**
+   * Takes a snapshot of how much the couch2pg database is read (scans per relation, and the
+   * `pg_stat_statements` calls that name it) and keeps it in the project for the teardown's
+   * "no reads" gate; read-only. Answers when it was taken and how many relations it holds.
+   */
+  'teardown.snapshot': {
+    input: empty,
+    output: z.object({
+      takenAt: z.string().max(40),
+      relations: z.number().int().nonnegative(),
+      statements: z.boolean(),
+    }),
+  },
   'jobs.list': {
     input: empty,
     /** Running jobs and the ones that finished in the last minutes, newest first. */

@@ -38,6 +38,7 @@ export const OP_NAME_LIST = [
   'checks.chooseSource',
   'inventory.run',
   'inventory.exportDbt',
+  'teardown.snapshot',
   'jobs.list',
   'jobs.cancel',
 ] as const

@@ -1,3 +1,4 @@
+import type pg from 'pg'
 import { describeTarget } from '../../../shared/connection-targets'
 import { INVENTORY_SOURCES, type InventorySource } from '../../../shared/inventory/sources'
 import { AppError } from '../../../shared/result'
@@ -40,16 +41,23 @@ export function inventorySources(
   return set
 }
 
-async function couch2pgResult(engine: Engine, job: JobContext): Promise<NewResult> {
+/** The read-only pool of the project's couch2pg connection and how results name it. */
+export async function openCouch2pg(
+  engine: Engine,
+): Promise<{ pool: pg.Pool; endpoints: NewResult['endpoints'] }> {
   const profile = engine.project.state?.document.connections.couch2pg
-  if (!profile) throw new AppError('BAD_REQUEST', 'Set the couch2pg connection first.')
+  if (!profile) {
+    throw new AppError('BAD_REQUEST', 'Set the couch2pg connection first (Connections page).')
+  }
   const password = await passwordFor('couch2pg', profile, { secrets: engine.secrets })
   const pool = await engine.connections.postgres('couch2pg', profile, password)
   const target = clipText(describeTarget('couch2pg', profile), TEXT_LIMITS.line)
-  return scanCouch2pg(
-    { pool, endpoints: [{ endpoint: 'couch2pg', target }], workers: engine.workers },
-    job,
-  )
+  return { pool, endpoints: [{ endpoint: 'couch2pg', target }] }
+}
+
+async function couch2pgResult(engine: Engine, job: JobContext): Promise<NewResult> {
+  const { pool, endpoints } = await openCouch2pg(engine)
+  return scanCouch2pg({ pool, endpoints, workers: engine.workers }, job)
 }
 
 /**

@@ -8,11 +8,14 @@ const ROUTINE_KINDS = new Set(['function', 'procedure'])
  * in the referring object's schema, then `public` (couch2pg's default), then anywhere it is the
  * only one of that name. Functions match every overload of the name (arguments are not compared).
  */
-export class NameIndex {
-  private readonly relations = new Map<string, InventoryObject[]>()
-  private readonly routines = new Map<string, InventoryObject[]>()
+/** What name resolution needs of an object. */
+export type NamedObject = Pick<InventoryObject, 'key' | 'kind' | 'schema' | 'name'>
 
-  constructor(objects: readonly InventoryObject[]) {
+export class NameIndex {
+  private readonly relations = new Map<string, NamedObject[]>()
+  private readonly routines = new Map<string, NamedObject[]>()
+
+  constructor(objects: readonly NamedObject[]) {
     for (const o of objects) {
       const map = RELATION_KINDS.has(o.kind)
         ? this.relations
@@ -46,7 +49,7 @@ export class NameIndex {
   }
 }
 
-function pick(map: Map<string, InventoryObject[]>, written: string, schema: string) {
+function pick(map: Map<string, NamedObject[]>, written: string, schema: string) {
   const dot = splitQualified(written)
   const candidates = map.get(dot.name) ?? []
   if (dot.schema !== null) return candidates.filter((o) => o.schema === dot.schema)

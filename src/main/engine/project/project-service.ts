@@ -1,6 +1,9 @@
 import { emptyCheckSettings } from '../../../shared/checks/check-settings'
 import { emptyInventorySettings } from '../../../shared/inventory/decisions'
-import { emptyTeardownSettings } from '../../../shared/teardown/teardown-settings'
+import {
+  emptyTeardownSettings,
+  teardownSettingsSchema,
+} from '../../../shared/teardown/teardown-settings'
 import { emptyParity } from '../../../shared/parity-definitions'
 import { randomUUID } from 'node:crypto'
 import type { Intent } from '../../../shared/intents'
@@ -296,6 +299,20 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       markEntriesValidated(stored)
       edit({ ...state.document, results: next, updatedAt: now().toISOString() })
       return stored
+    },
+
+    async recordTeardown(change) {
+      if (!state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+      const parsed = teardownSettingsSchema.safeParse(change(state.document.teardown))
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        throw new AppError(
+          'BAD_REQUEST',
+          `The teardown record was refused: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'not valid'}. Nothing was recorded.`,
+        )
+      }
+      edit({ ...state.document, teardown: parsed.data, updatedAt: now().toISOString() })
+      return parsed.data
     },
 
     async exportMarkdown(path) {

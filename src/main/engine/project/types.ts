@@ -2,6 +2,7 @@ import type { Intent } from '../../../shared/intents'
 import type { ProjectPatch } from '../../../shared/project-patch'
 import type { ProjectState } from '../../../shared/project-schema'
 import type { NewResult, StoredResult } from '../../../shared/results/result-schema'
+import type { TeardownSettings } from '../../../shared/teardown/teardown-settings'
 
 /**
  * What a listener hears after each change: the new state (null when no project is open), and
@@ -50,6 +51,12 @@ export interface ProjectService {
    * dirty and schedules the autosave like any edit. Returns the results as stored.
    */
   recordResults(results: NewResult[]): Promise<StoredResult[]>
+  /**
+   * Changes the Teardown step's engine-kept records (the verified backup, usage snapshots, the
+   * audit trail), which no intent may set: `change` gets the current settings and returns the
+   * new ones, validated first (`BAD_REQUEST`, nothing changed). Marks the project dirty.
+   */
+  recordTeardown(change: (current: TeardownSettings) => TeardownSettings): Promise<TeardownSettings>
   /** Writes a Markdown summary of the checklist and evidence; returns the bytes written. */
   exportMarkdown(path: string): Promise<{ path: string; bytes: number }>
   /** Waits for a pending autosave to finish (used before quitting and in tests). */

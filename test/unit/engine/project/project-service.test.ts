@@ -257,3 +257,18 @@ describe('project service: intents', () => {
     ).toBe('BAD_REQUEST')
   })
 })
+
+describe('recordTeardown', () => {
+  it('keeps a valid engine record and refuses an invalid one, changing nothing', async () => {
+    await service.create('Kenya')
+    const snapshot = { takenAt: T0.toISOString(), statsReset: null, relations: {} }
+    const kept = await service.recordTeardown((t) => ({ ...t, snapshots: [snapshot] }))
+    expect(kept.snapshots).toEqual([snapshot])
+    expect(service.state?.dirty).toBe(true)
+    const e = await failure(service.recordTeardown((t) => ({ ...t, graceDays: 0 })))
+    expect(e.code).toBe('BAD_REQUEST')
+    expect(e.message).toMatch(/graceDays/)
+    expect(service.state?.document.teardown.graceDays).toBe(30)
+    expect(service.state?.document.teardown.snapshots).toEqual([snapshot])
+  })
+})
