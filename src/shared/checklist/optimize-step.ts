@@ -18,7 +18,6 @@ export const optimizeStep: StepDef = {
         'The execution times kept in dbt_results show which models take longest on each run. Start with those.',
       source: 'step',
       ...PAGE.tuning,
-      checkId: 'optimize.slow-models',
     },
     {
       id: 'optimize.indexes',
@@ -27,7 +26,6 @@ export const optimizeStep: StepDef = {
         'Declare indexes in the model configuration: saved_timestamp on incremental models, and the keys and dates that dashboard queries join and filter on.',
       source: 'step',
       ...PAGE.buildingModels,
-      checkId: 'optimize.indexes',
     },
     {
       id: 'optimize.materialization',

@@ -1,13 +1,14 @@
 import { PAGE } from '../checklist/doc-pages'
 
 /**
- * The automated checks of the setup, production and monitoring steps: what each one is, where it
- * shows, why it matters and what it needs. The engine pairs each entry with its run (see
- * `src/main/engine/checks/registry.ts`); the pages and the plan read this list without a server.
+ * The automated checks of the setup, production, monitoring and optimize steps: what each one
+ * is, where it shows, why it matters and what it needs. The engine pairs each entry with its run
+ * (see `src/main/engine/checks/registry.ts`); the pages and the plan read this list without a
+ * server. The optimize step's checks are advice: they pass or warn, never fail.
  */
 
 /** The steps that have checks, as `cht-migrate check --step` names them. */
-export const CHECK_STEPS = ['setup', 'production', 'monitor'] as const
+export const CHECK_STEPS = ['setup', 'production', 'monitor', 'optimize'] as const
 export type CheckStep = (typeof CHECK_STEPS)[number]
 
 /**
@@ -349,6 +350,42 @@ export const CHECKS: readonly CheckMeta[] = [
     needs: ['couchdb'],
     timeoutMs: 60 * S,
     docUrl: PAGE.watchdog.docUrl,
+  }),
+  entry({
+    id: 'optimize.slow-models',
+    step: 'optimize',
+    itemId: 'optimize.slow-models',
+    title: 'No model is slow or getting slower',
+    why: 'dbt runs its models one after another on each thread: one slow model delays every dashboard’s data, and a model that grows with the data gets slower every week.',
+    needs: ['chtSync'],
+    docUrl: PAGE.tuning.docUrl,
+  }),
+  entry({
+    id: 'optimize.indexes',
+    step: 'optimize',
+    itemId: 'optimize.indexes',
+    title: 'Large models have a saved_timestamp index',
+    why: 'Incremental models and the models built on them look for rows newer than their last run by saved_timestamp; without an index each run reads the whole table.',
+    needs: ['chtSync'],
+    docUrl: PAGE.buildingModels.docUrl,
+  }),
+  entry({
+    id: 'optimize.materialization',
+    step: 'optimize',
+    itemId: 'optimize.materialization',
+    title: 'Dashboards read materialized models',
+    why: 'A plain view runs its whole query each time a dashboard opens, and a table rewritten on every run costs the whole table’s work for a few new rows.',
+    needs: ['chtSync'],
+    docUrl: PAGE.buildingModels.docUrl,
+  }),
+  entry({
+    id: 'optimize.seq-scans',
+    step: 'optimize',
+    itemId: 'optimize.restructure',
+    title: 'Large models are not read whole by every query',
+    why: 'A large table that queries mostly scan from end to end has no index for what they filter on: each dashboard load reads it all.',
+    needs: ['chtSync'],
+    docUrl: PAGE.tuning.docUrl,
   }),
 ]
 

@@ -1,6 +1,7 @@
 import { CHECKS } from '../../../shared/checks/check-catalog'
 import type { CheckDef } from './check-types'
 import { MONITOR_PROMETHEUS_CHECKS } from './monitor/prometheus-checks'
+import { OPTIMIZE_CHECKS } from './optimize/optimize-checks'
 import { PIPELINE_CHECKS } from './pipeline/pipeline-checks'
 import { PRODUCTION_CHECKS } from './production/production-checks'
 import { ACCESS_CHECKS } from './setup/access-checks'
@@ -13,6 +14,7 @@ const byId = new Map(
     ...PIPELINE_CHECKS,
     ...PRODUCTION_CHECKS,
     ...MONITOR_PROMETHEUS_CHECKS,
+    ...OPTIMIZE_CHECKS,
   ].map((c) => [c.id, c]),
 )
 
