@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHECK_STEPS } from './checks/check-catalog'
 import { INVENTORY_SOURCES } from './inventory/sources'
+import { backupRecordSchema } from './teardown/teardown-settings'
 import { intentSchema } from './intents'
 import { passwordSourceSchema } from './connections'
 import {
@@ -351,6 +352,22 @@ export const contract = {
       relations: z.number().int().nonnegative(),
       statements: z.boolean(),
     }),
+  },
+  /**
+   * Dumps the couch2pg database (pg_dump, custom format) into a folder with progress and Cancel,
+   * verifies it (`pg_restore --list`, sha256) and records it as the project's backup. Needs
+   * pg_dump of a major at least the server's (the error says what to install). Electron: the
+   * folder comes from the native dialog when `dir` is left out.
+   */
+  'teardown.backup': {
+    input: z.object({ dir: z.string().trim().min(1).max(4096).optional() }).strict(),
+    output: jobStartedSchema,
+    job: z.object({ record: backupRecordSchema, warning: z.string().nullable() }),
+  },
+  /** Verifies an existing custom-format dump of the couch2pg database and records it. */
+  'teardown.recordBackup': {
+    input: z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
+    output: backupRecordSchema,
   },
   'jobs.list': {
     input: empty,

@@ -39,6 +39,8 @@ export const OP_NAME_LIST = [
   'inventory.run',
   'inventory.exportDbt',
   'teardown.snapshot',
+  'teardown.backup',
+  'teardown.recordBackup',
   'jobs.list',
   'jobs.cancel',
 ] as const

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/result'
 import { SNAPSHOT_LIMIT } from '../../shared/teardown/teardown-settings'
 import { openCouch2pg } from '../engine/inventory/inventory-job'
+import { backupJobKey, recordBackup, runBackup } from '../engine/teardown/backup-job'
 import { takeUsageSnapshot } from '../engine/teardown/usage-snapshot'
 import type { DomainHandlers } from './handler-types'
 
@@ -8,11 +9,41 @@ import type { DomainHandlers } from './handler-types'
 const SNAPSHOT_DEADLINE_MS = 120_000
 
 /**
- * `teardown.*`: the Teardown step's engine-side records. `teardown.snapshot` reads the couch2pg
- * database's read counters (read-only) and keeps them in the project, the newest
- * `SNAPSHOT_LIMIT`, for the "no reads" gate.
+ * `teardown.*`: the Teardown step's engine-side records. `teardown.backup` (a job) dumps and
+ * verifies the couch2pg database and records the backup; `teardown.recordBackup` verifies and
+ * records an existing dump; `teardown.snapshot` reads the couch2pg database's read counters
+ * (read-only) and keeps them in the project, the newest `SNAPSHOT_LIMIT`, for the "no reads"
+ * gate.
  */
 export const teardownHandlers: DomainHandlers<'teardown'> = {
+  'teardown.backup': async ({ dir }, ctx) => {
+    const document = ctx.project.state?.document
+    if (!document) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+    let target = dir ?? null
+    if (ctx.dialogs) {
+      if (dir !== undefined && !ctx.acceptTypedPath(dir, 'export')) {
+        throw new AppError('BAD_REQUEST', 'Choose the folder with the dialog.')
+      }
+      target ??= await ctx.dialogs.chooseFolder('Choose a folder for the backup of couch2pg')
+      if (target === null) throw new AppError('CANCELLED', 'No folder was chosen.')
+    }
+    if (target === null) throw new AppError('BAD_REQUEST', 'Give the folder for the backup.')
+    const folder = target
+    const jobId = ctx.jobs.start({
+      kind: 'teardown.backup',
+      title: 'Backup of the couch2pg database',
+      exclusiveKey: backupJobKey(document.id),
+      run: (job) => runBackup(ctx, folder, job),
+    })
+    return { jobId }
+  },
+  'teardown.recordBackup': async ({ path }, ctx) => {
+    if (!ctx.project.state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
+    if (ctx.dialogs && !ctx.acceptTypedPath(path, 'open')) {
+      throw new AppError('BAD_REQUEST', 'Choose the backup file with the dialog.')
+    }
+    return recordBackup(ctx, path)
+  },
   'teardown.snapshot': async (_input, ctx) => {
     if (!ctx.project.state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
     const { pool } = await openCouch2pg(ctx)

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { call } from '../../../../src/main/api/dispatch'
+import { createTestContext } from '../../../support/handler-context'
 import {
   checkFreeSpace,
   makeBackup,
@@ -216,4 +218,36 @@ describe.skipIf(unavailable !== null)('backups of a PostgreSQL 15 server', () =>
     expect(e.code).toBe('CANCELLED')
     expect(await readdir(folder)).toEqual([])
   })
+
+  it('through the API: teardown.backup records the verified backup, recordBackup checks the database', async () => {
+    const t = await createTestContext()
+    try {
+      await call('project.new', { name: 'Backup' }, t.ctx)
+      const set = await call(
+        'project.update',
+        { intents: [{ type: 'connection.setCouch2pg', profile }] },
+        t.ctx,
+      )
+      expect(set.ok).toBe(true)
+      await call(
+        'connections.setPassword',
+        { endpoint: 'couch2pg', password: server.password, remember: false },
+        t.ctx,
+      )
+      const folder = await mkdtemp(join(tmpdir(), 'cht-migrate-backup-api-'))
+      const started = await call('teardown.backup', { dir: folder }, t.ctx)
+      if (!started.ok) throw new Error(started.error.message)
+      const done = await t.ctx.jobs.wait(started.value.jobId)
+      if (!done.ok) throw new Error(done.error.message)
+      const backup = t.ctx.project.state!.document.teardown.backup!
+      expect(backup).toMatchObject({ origin: 'made', database, format: 'custom' })
+      expect(backup.path.startsWith(folder)).toBe(true)
+      const recorded = await call('teardown.recordBackup', { path: backup.path }, t.ctx)
+      if (!recorded.ok) throw new Error(recorded.error.message)
+      expect(recorded.value).toMatchObject({ origin: 'recorded', sha256: backup.sha256 })
+      await rm(folder, { recursive: true, force: true })
+    } finally {
+      await t.dispose()
+    }
+  }, 120_000)
 })
