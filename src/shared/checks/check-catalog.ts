@@ -1,4 +1,6 @@
 import { PAGE } from '../checklist/doc-pages'
+import { entry, S, type CheckMeta } from './check-entry'
+import { OPTIMIZE_CHECKS } from './optimize-catalog'
 
 /**
  * The automated checks of the setup, production, monitoring and optimize steps: what each one
@@ -7,48 +9,14 @@ import { PAGE } from '../checklist/doc-pages'
  * server. The optimize step's checks are advice: they pass or warn, never fail.
  */
 
-/** The steps that have checks, as `cht-migrate check --step` names them. */
-export const CHECK_STEPS = ['setup', 'production', 'monitor', 'optimize'] as const
-export type CheckStep = (typeof CHECK_STEPS)[number]
+export {
+  CHECK_NEEDS,
+  CHECK_STEPS,
+  type CheckMeta,
+  type CheckNeed,
+  type CheckStep,
+} from './check-entry'
 
-/**
- * What a check reads. A check whose input is not set is skipped, saying which: `config` the CHT
- * Sync `.env` or `values.yaml` chosen on the Set up step; `couchdb`, `couch2pg`, `chtSync` the
- * project's connections; `watchdog` the CHT Watchdog Prometheus address.
- */
-export const CHECK_NEEDS = ['config', 'couchdb', 'couch2pg', 'chtSync', 'watchdog'] as const
-export type CheckNeed = (typeof CHECK_NEEDS)[number]
-
-export interface CheckMeta {
-  /** Stable id, `<step>.<slug>`; results are stored under it. */
-  id: string
-  step: CheckStep
-  /** The checklist item the check is evidence for (an item of `step`). */
-  itemId: string
-  title: string
-  /** Why it matters, in one or two sentences. */
-  why: string
-  /** Checks that must pass (or warn) first; otherwise this one is skipped, saying which. */
-  prerequisites: readonly string[]
-  needs: readonly CheckNeed[]
-  /** The run is abandoned after this long and reported as an error. */
-  timeoutMs: number
-  /** The CHT page its remedy points to by default. */
-  docUrl: string
-}
-
-const S = 1000
-type Entry = Omit<CheckMeta, 'docUrl' | 'timeoutMs' | 'prerequisites'> & {
-  docUrl?: string
-  timeoutMs?: number
-  prerequisites?: readonly string[]
-}
-const entry = (e: Entry): CheckMeta => ({
-  prerequisites: [],
-  timeoutMs: 30 * S,
-  docUrl: PAGE.envVars.docUrl,
-  ...e,
-})
 const CONFIG = 'setup.config-read'
 
 /** Every check, in the order a step runs them. */
@@ -351,42 +319,7 @@ export const CHECKS: readonly CheckMeta[] = [
     timeoutMs: 60 * S,
     docUrl: PAGE.watchdog.docUrl,
   }),
-  entry({
-    id: 'optimize.slow-models',
-    step: 'optimize',
-    itemId: 'optimize.slow-models',
-    title: 'No model is slow or getting slower',
-    why: 'dbt runs its models one after another on each thread: one slow model delays every dashboard’s data, and a model that grows with the data gets slower every week.',
-    needs: ['chtSync'],
-    docUrl: PAGE.tuning.docUrl,
-  }),
-  entry({
-    id: 'optimize.indexes',
-    step: 'optimize',
-    itemId: 'optimize.indexes',
-    title: 'Large models have a saved_timestamp index',
-    why: 'Incremental models and the models built on them look for rows newer than their last run by saved_timestamp; without an index each run reads the whole table.',
-    needs: ['chtSync'],
-    docUrl: PAGE.buildingModels.docUrl,
-  }),
-  entry({
-    id: 'optimize.materialization',
-    step: 'optimize',
-    itemId: 'optimize.materialization',
-    title: 'Dashboards read materialized models',
-    why: 'A plain view runs its whole query each time a dashboard opens, and a table rewritten on every run costs the whole table’s work for a few new rows.',
-    needs: ['chtSync'],
-    docUrl: PAGE.buildingModels.docUrl,
-  }),
-  entry({
-    id: 'optimize.seq-scans',
-    step: 'optimize',
-    itemId: 'optimize.restructure',
-    title: 'Large models are not read whole by every query',
-    why: 'A large table that queries mostly scan from end to end has no index for what they filter on: each dashboard load reads it all.',
-    needs: ['chtSync'],
-    docUrl: PAGE.tuning.docUrl,
-  }),
+  ...OPTIMIZE_CHECKS,
 ]
 
 const byId = new Map(CHECKS.map((c) => [c.id, c]))
