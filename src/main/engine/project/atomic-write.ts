@@ -155,6 +155,10 @@ export async function atomicWriteFile(
       // Filesystems without hard links (FAT, some network shares) get a fsynced copy instead.
       await fs.link(target, backupTemp).catch(() => fs.copyNew(target, backupTemp))
       await fs.rename(backupTemp, `${target}${options.backupSuffix ?? '.bak'}`)
+      // rename() between two names of one inode succeeds and does nothing: a writer killed after
+      // its backup rename but before its temp rename leaves the file and .bak as one inode, and
+      // the backup temp would stay. The .bak holds the right content either way.
+      await fs.unlink(backupTemp).catch(() => undefined)
     }
     await fs.rename(temp, target)
     replaced = true

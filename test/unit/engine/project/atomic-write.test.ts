@@ -1,6 +1,7 @@
 import {
   chmodSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -47,6 +48,18 @@ describe('atomicWriteFile', () => {
     await atomicWriteFile(target, 'three')
     expect(readFileSync(target, 'utf8')).toBe('three')
     expect(readFileSync(`${target}.bak`, 'utf8')).toBe('two')
+    expect(tempFiles()).toEqual([])
+  })
+
+  it('leaves no backup temp behind when the .bak is already the same file as the target', async () => {
+    // A writer killed between renaming its backup to .bak and its temp over the file leaves the
+    // file and .bak as two names of one inode; rename() between two names of one inode does
+    // nothing, so the next backup link must be removed by hand.
+    await atomicWriteFile(target, 'one')
+    linkSync(target, `${target}.bak`)
+    await atomicWriteFile(target, 'two')
+    expect(readFileSync(target, 'utf8')).toBe('two')
+    expect(readFileSync(`${target}.bak`, 'utf8')).toBe('one')
     expect(tempFiles()).toEqual([])
   })
 
