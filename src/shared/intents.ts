@@ -113,5 +113,24 @@ export const intentSchema = z.discriminatedUnion('type', [
     switched: z.boolean(),
   }),
   z.object({ type: z.literal('teardown.removeDashboard'), id: z.string().min(1).max(200) }),
+  /**
+   * Lets the database stages run although some teardown gates are not met: the reason, the name
+   * of who decided (the user's name when left out) and the gates not met at that moment are
+   * recorded; a gate that becomes unmet later is not covered.
+   */
+  z.object({
+    type: z.literal('teardown.override'),
+    reason: z.string().trim().min(1).max(2000),
+    by: z.string().trim().min(1).max(200).optional(),
+  }),
+  z.object({ type: z.literal('teardown.clearOverride') }),
+  /** Adds (no id) or updates a slow dashboard query for the Optimize step's EXPLAIN. */
+  z.object({
+    type: z.literal('checks.setExplainQuery'),
+    id: z.string().min(1).max(200).optional(),
+    label: z.string().trim().min(1).max(200),
+    sql: z.string().trim().min(1).max(20_000),
+  }),
+  z.object({ type: z.literal('checks.removeExplainQuery'), id: z.string().min(1).max(200) }),
 ])
 export type Intent = z.infer<typeof intentSchema>

@@ -1,5 +1,6 @@
 import { migrateV2toV3 } from './migrations/v2-to-v3'
 import { migrateV5toV6 } from './migrations/v5-to-v6'
+import { migrateV7toV8 } from './migrations/v7-to-v8'
 import { emptyTeardownSettings } from './teardown/teardown-settings'
 import { emptyCheckSettings } from './checks/check-settings'
 import { emptyParity } from './parity-definitions'
@@ -27,6 +28,8 @@ export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, 
  *   shape no build ever wrote are dropped, since the inventory's details took their real shape.
  * - 6 → 7: the Teardown step's settings (deployment type unknown, 30 grace days, 14 quiet days,
  *   no backup, dashboards, snapshots or audit entries yet).
+ * - 7 → 8: the teardown's gate override (none) and its stage runs (none), and the Optimize
+ *   step's dashboard queries for EXPLAIN (none).
  */
 export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   1: (doc) => ({ ...doc, connections: emptyConnections(), demo: null }),
@@ -35,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   4: (doc) => ({ ...doc, checks: emptyCheckSettings() }),
   5: migrateV5toV6,
   6: (doc) => ({ ...doc, teardown: emptyTeardownSettings() }),
+  7: migrateV7toV8,
 }
 
 /**

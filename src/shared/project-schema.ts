@@ -13,7 +13,7 @@ export type { StoredResult } from './results/result-schema'
 /** The `format` marker every project file carries; a JSON file without it is someone else's. */
 export const PROJECT_FORMAT = 'cht-migration-project'
 /** The schema version this build writes. Older files are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 7
+export const CURRENT_SCHEMA_VERSION = 8
 export const PROJECT_FILE_EXTENSION = '.chtmig.json'
 /** Project files above this size are refused before parsing (SEC-13). */
 export const MAX_PROJECT_BYTES = 50 * 1024 * 1024

@@ -7,7 +7,7 @@ import {
   type TeardownGate,
 } from '../../shared/teardown/gates'
 import { call } from '../api/dispatch'
-import { decommissionPlan, type DecommissionStage } from '../engine/teardown/decommission-plan'
+import { decommissionPlan, type DecommissionStage } from '../../shared/teardown/decommission-plan'
 import { UsageError, type CommandArgs, type FaceCommand } from './command'
 import { ExitCode } from './exit-codes'
 import type { CliIo } from './io'

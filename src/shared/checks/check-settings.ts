@@ -39,6 +39,18 @@ export const gateOverrideSchema = z.object({
 })
 export type GateOverride = z.infer<typeof gateOverrideSchema>
 
+/** A slow dashboard query the user gives, for EXPLAIN before and after the Optimize advice. */
+export const explainQuerySchema = z.object({
+  id: z.string().min(1).max(200),
+  label: z.string().trim().min(1).max(200),
+  /** One read-only statement (a SELECT or WITH … SELECT), as the dashboard runs it. */
+  sql: z.string().trim().min(1).max(20_000),
+})
+export type ExplainQuery = z.infer<typeof explainQuerySchema>
+
+/** Most dashboard queries kept for EXPLAIN. */
+export const EXPLAIN_QUERY_LIMIT = 20
+
 /**
  * What the checks read besides the connections, the calculator's inputs and the recorded gate
  * overrides. Paths are on this machine; no field holds a secret (SEC-09): the `.env` is read at
@@ -53,6 +65,8 @@ export const checkSettingsSchema = z.object({
   watchdogUrl: watchdogUrlSchema,
   sizing: sizingInputsSchema,
   gateOverrides: z.partialRecord(z.enum(STEP_IDS), gateOverrideSchema),
+  /** The slowest dashboard queries, EXPLAINed on the CHT Sync database by the Optimize step. */
+  explainQueries: z.array(explainQuerySchema).max(EXPLAIN_QUERY_LIMIT),
 })
 export type CheckSettings = z.infer<typeof checkSettingsSchema>
 
@@ -62,4 +76,5 @@ export const emptyCheckSettings = (): CheckSettings => ({
   watchdogUrl: null,
   sizing: { freeDiskGb: null, memoryGb: null, growthPerYear: 0.2, years: 5 },
   gateOverrides: {},
+  explainQueries: [],
 })

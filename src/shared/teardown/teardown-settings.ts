@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { gateOverrideSchema } from '../checks/check-settings'
 import { isoDate, lineText, shortText } from '../results/common'
+import { TEARDOWN_GATE_IDS } from './gate-types'
 
 /**
  * What a project keeps for the Teardown step besides results: how couch2pg is deployed (the
@@ -82,6 +84,40 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>
 /** Most audit entries kept; the trail is append-only within that bound. */
 export const AUDIT_LIMIT = 2_000
 
+/** The database stages the wizard can run itself (the others are host commands or waiting). */
+export const EXECUTABLE_STAGES = ['revoke-rename', 'restore-rename', 'drop'] as const
+export type ExecutableStage = (typeof EXECUTABLE_STAGES)[number]
+
+export const EXECUTION_OUTCOMES = ['done', 'dry-run', 'stopped', 'refused'] as const
+export type ExecutionOutcome = (typeof EXECUTION_OUTCOMES)[number]
+
+/**
+ * One run (or dry run) of a database stage: who ran it, when, and how it ended. `done`: every
+ * statement succeeded; `stopped`: a statement failed, the connection was lost or a gate flipped,
+ * and the rest did not run; `refused`: nothing ran (a gate held, the typed name was wrong).
+ * The statements themselves are in the audit trail.
+ */
+export const executionSchema = z.object({
+  stage: z.enum(EXECUTABLE_STAGES),
+  at: isoDate,
+  by: shortText,
+  outcome: z.enum(EXECUTION_OUTCOMES),
+  message: lineText,
+})
+export type ExecutionRecord = z.infer<typeof executionSchema>
+
+/** Most stage runs kept (oldest dropped first). */
+export const EXECUTION_LIMIT = 200
+
+/**
+ * Who decided to run the database stages although some gates were not met, why, and which
+ * gates those were: a gate that becomes unmet later is not covered by it.
+ */
+export const teardownOverrideSchema = gateOverrideSchema.extend({
+  gates: z.array(z.enum(TEARDOWN_GATE_IDS)).max(TEARDOWN_GATE_IDS.length),
+})
+export type TeardownOverride = z.infer<typeof teardownOverrideSchema>
+
 export const DEFAULT_GRACE_DAYS = 30
 export const DEFAULT_QUIET_DAYS = 14
 
@@ -95,6 +131,10 @@ export const teardownSettingsSchema = z.object({
   dashboards: z.array(dashboardSchema).max(500),
   snapshots: z.array(usageSnapshotSchema).max(SNAPSHOT_LIMIT),
   audit: z.array(auditEntrySchema).max(AUDIT_LIMIT),
+  /** The recorded override of the gates for running the database stages, if any. */
+  override: teardownOverrideSchema.nullable(),
+  /** The database stages run (or dry run) from the wizard, oldest first. */
+  executions: z.array(executionSchema).max(EXECUTION_LIMIT),
 })
 export type TeardownSettings = z.infer<typeof teardownSettingsSchema>
 
@@ -106,4 +146,6 @@ export const emptyTeardownSettings = (): TeardownSettings => ({
   dashboards: [],
   snapshots: [],
   audit: [],
+  override: null,
+  executions: [],
 })

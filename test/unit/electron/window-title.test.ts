@@ -9,7 +9,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const project = (dirty: boolean): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 7,
+    schemaVersion: 8,
     id: 'p1',
     name: 'Kenya eCHIS',
     createdAt: '2026-01-05T10:00:00.000Z',

@@ -12,7 +12,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const state = (): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 7,
+    schemaVersion: 8,
     id: 'p1',
     name: 'Kenya',
     createdAt: '2026-08-01T00:00:00.000Z',

@@ -26,12 +26,12 @@ const codeOf = (run: () => unknown) => {
 }
 
 describe('migrateToCurrent', () => {
-  it('brings a schema 1 file to schema 7: no connections yet, not a demo project, no results, no parity, checks, decisions or teardown set up', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(7)
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4', '5', '6'])
+  it('brings a schema 1 file to schema 8: no connections yet, not a demo project, no results, no parity, checks, decisions or teardown set up', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(8)
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4', '5', '6', '7'])
     const doc = { schemaVersion: 1, name: 'x', results: {} }
     expect(migrateToCurrent(doc)).toEqual({
-      schemaVersion: 7,
+      schemaVersion: 8,
       name: 'x',
       results: {},
       connections: { couchdb: null, couch2pg: null, chtSync: null },
@@ -42,8 +42,23 @@ describe('migrateToCurrent', () => {
       teardown: emptyTeardownSettings(),
     })
     expect(doc).toEqual({ schemaVersion: 1, name: 'x', results: {} })
-    const current = { schemaVersion: 7, name: 'y' }
+    const current = { schemaVersion: 8, name: 'y' }
     expect(migrateToCurrent(current)).toBe(current)
+  })
+
+  it('7 → 8 adds no teardown override, no stage runs and no EXPLAIN queries, keeping the rest', () => {
+    const teardown = { ...emptyTeardownSettings(), graceDays: 9 } as Record<string, unknown>
+    delete teardown.override
+    delete teardown.executions
+    const checks = { ...emptyCheckSettings(), envPath: '/srv/.env' } as Record<string, unknown>
+    delete checks.explainQueries
+    const out = migrateToCurrent({ schemaVersion: 7, name: 'z', teardown, checks })
+    expect(out.teardown).toEqual({ ...teardown, override: null, executions: [] })
+    expect(out.checks).toEqual({ ...checks, explainQueries: [] })
+    expect(migrateToCurrent({ schemaVersion: 7, name: 'z' })).toEqual({
+      schemaVersion: 8,
+      name: 'z',
+    })
   })
 
   it('5 → 6 drops placeholder inventory results and keeps every other result', () => {

@@ -15,6 +15,7 @@ import { paritySettingsSchema } from '../../../shared/parity-definitions'
 import { inventorySettingsSchema } from '../../../shared/inventory/decisions'
 import { clearDecisions, decideObjects } from '../inventory/apply-decisions'
 import { applyTeardownIntent } from '../teardown/apply-teardown'
+import { teardownGates } from '../../../shared/teardown/gates'
 import { teardownSettingsSchema } from '../../../shared/teardown/teardown-settings'
 import { findItem } from '../../../shared/steps-catalog'
 import { redactSecrets } from '../../../shared/redact'
@@ -197,6 +198,41 @@ export function applyIntents(
       case 'teardown.setDashboard':
       case 'teardown.removeDashboard':
         teardown = applyTeardownIntent(teardown, intent, { who: ctx.who, at, newId })
+        break
+      case 'teardown.override': {
+        const now = { ...doc, items, parity, checks, inventory, teardown }
+        const unmet = teardownGates(now, ctx.now).filter((g) => g.state !== 'met')
+        teardown = {
+          ...teardown,
+          override: {
+            reason: redactSecrets(intent.reason),
+            by: intent.by ?? ctx.who,
+            at,
+            gates: unmet.map((g) => g.id),
+          },
+        }
+        break
+      }
+      case 'teardown.clearOverride':
+        teardown = { ...teardown, override: null }
+        break
+      case 'checks.setExplainQuery': {
+        const query = { id: intent.id ?? newId(), label: intent.label, sql: intent.sql }
+        if (intent.id !== undefined && !checks.explainQueries.some((q) => q.id === intent.id)) {
+          throw new AppError(
+            'NOT_FOUND',
+            `There is no dashboard query “${intent.id}”; nothing was changed.`,
+            { id: intent.id },
+          )
+        }
+        checks = { ...checks, explainQueries: upsert(checks.explainQueries, query) }
+        break
+      }
+      case 'checks.removeExplainQuery':
+        checks = {
+          ...checks,
+          explainQueries: without(checks.explainQueries, intent.id, 'dashboard query'),
+        }
         break
       case 'gate.clearOverride': {
         const { [intent.stepId]: _cleared, ...rest } = checks.gateOverrides

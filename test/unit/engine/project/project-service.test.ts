@@ -35,7 +35,7 @@ describe('project service: lifecycle', () => {
     })
     expect(state.document).toMatchObject({
       format: 'cht-migration-project',
-      schemaVersion: 7,
+      schemaVersion: 8,
       name: 'Kenya',
       createdAt: T0.toISOString(),
       updatedAt: T0.toISOString(),

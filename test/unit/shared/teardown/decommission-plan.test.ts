@@ -3,7 +3,7 @@ import {
   decommissionPlan,
   deprecatedName,
   type DecommissionStage,
-} from '../../../../src/main/engine/teardown/decommission-plan'
+} from '../../../../src/shared/teardown/decommission-plan'
 
 const stage = (stages: DecommissionStage[], id: DecommissionStage['id']) =>
   stages.find((s) => s.id === id)!

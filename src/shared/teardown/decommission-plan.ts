@@ -1,5 +1,5 @@
-import pg from 'pg'
-import { DEPLOYMENT_LABELS, type DeploymentType } from '../../../shared/teardown/teardown-settings'
+import { quoteIdent, quoteLiteral } from '../sql/quote'
+import { DEPLOYMENT_LABELS, type DeploymentType } from './teardown-settings'
 
 /** The stages of removing couch2pg, in the order they run. */
 export const DECOMMISSION_STAGE_IDS = ['stop', 'revoke-rename', 'wait', 'drop'] as const
@@ -93,7 +93,7 @@ function stopStage(deployment: DeploymentType | null): DecommissionStage {
 }
 
 function revokeRenameStage(database: string, roles: readonly string[]): DecommissionStage {
-  const q = pg.escapeIdentifier
+  const q = quoteIdent
   const db = q(database)
   const { name, truncated } = deprecatedName(database)
   const grantees = ['PUBLIC', ...roles.map(q)]
@@ -110,7 +110,7 @@ function revokeRenameStage(database: string, roles: readonly string[]): Decommis
     kind: 'sql',
     statements: [
       ...grantees.map((g) => `REVOKE CONNECT ON DATABASE ${db} FROM ${g};`),
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${pg.escapeLiteral(database)} AND pid <> pg_backend_pid();`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ${quoteLiteral(database)} AND pid <> pg_backend_pid();`,
       `ALTER DATABASE ${db} RENAME TO ${q(name)};`,
     ],
     runsOn: 'postgres',
@@ -129,7 +129,7 @@ function revokeRenameStage(database: string, roles: readonly string[]): Decommis
 const shellWord = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
 
 function dropStage(database: string, backupPath: string | null): DecommissionStage {
-  const q = pg.escapeIdentifier
+  const q = quoteIdent
   const { name } = deprecatedName(database)
   return {
     id: 'drop',
@@ -154,7 +154,7 @@ function dropStage(database: string, backupPath: string | null): DecommissionSta
 /**
  * The staged decommission of couch2pg and its database: stop the service, revoke access and
  * rename the database to `_deprecated`, wait the grace period, drop it. Each stage says what
- * runs where and how to undo it; identifiers are quoted (`pg.escapeIdentifier`). Pure: the
+ * runs where and how to undo it; identifiers are quoted (`quoteIdent`). Pure: the
  * plan is shown (and printed by the CLI) before anything runs.
  */
 export function decommissionPlan(input: DecommissionInput): DecommissionStage[] {
@@ -166,7 +166,7 @@ export function decommissionPlan(input: DecommissionInput): DecommissionStage[] 
     {
       id: 'wait',
       title: `Wait ${graceDays} ${graceDays === 1 ? 'day' : 'days'}`,
-      explanation: `Nothing runs. If a dashboard or script misses the database in the grace period, it surfaces now, while ${pg.escapeIdentifier(name)} can still be renamed back.`,
+      explanation: `Nothing runs. If a dashboard or script misses the database in the grace period, it surfaces now, while ${quoteIdent(name)} can still be renamed back.`,
       kind: 'wait',
       statements: [],
       runsOn: 'postgres',
