@@ -6,6 +6,8 @@ import {
   type GatesVerdict,
   type TeardownGate,
 } from '../../shared/teardown/gates'
+import { executionPermission, type ExecutionPermission } from '../../shared/teardown/override'
+import type { ExecutionRecord, TeardownOverride } from '../../shared/teardown/teardown-settings'
 import { call } from '../api/dispatch'
 import { decommissionPlan, type DecommissionStage } from '../../shared/teardown/decommission-plan'
 import { UsageError, type CommandArgs, type FaceCommand } from './command'
@@ -49,11 +51,49 @@ function describeStages(stages: readonly DecommissionStage[], io: CliIo): void {
   })
 }
 
-/** The gates, their verdict and the plan for a project document, as `--json` prints them. */
-export function teardownReport(
-  document: ProjectDocument,
-  now: Date,
-): { gates: TeardownGate[]; verdict: GatesVerdict; stages: DecommissionStage[] } | null {
+/** Most recent stage runs printed. */
+const RUNS_SHOWN = 10
+
+function describeOverride(
+  override: TeardownOverride | null,
+  permission: ExecutionPermission,
+  io: CliIo,
+): void {
+  if (!override) return
+  io.stdout('')
+  io.stdout(
+    `Override recorded by ${override.by} on ${override.at.slice(0, 10)}: ${override.reason}`,
+  )
+  io.stdout(`   It covers: ${override.gates.length > 0 ? override.gates.join(', ') : 'no gate'}.`)
+  if (permission.holding.length > 0 && permission.by === null) {
+    io.stdout(`   Not covered, unmet since: ${permission.holding.map((g) => g.id).join(', ')}.`)
+  }
+}
+
+function describeRuns(runs: readonly ExecutionRecord[], io: CliIo): void {
+  if (runs.length === 0) return
+  io.stdout('')
+  io.stdout('Stages run from the app (latest last):')
+  for (const run of runs.slice(-RUNS_SHOWN)) {
+    io.stdout(
+      `   ${run.at.slice(0, 16).replace('T', ' ')}  ${run.stage}  ${run.outcome}  (${run.by}) ${run.message}`,
+    )
+  }
+}
+
+/** What the teardown report holds, as `--json` prints it. */
+export interface TeardownReport {
+  gates: TeardownGate[]
+  verdict: GatesVerdict
+  /** Whether the app would run the database stages now: gates met or covered by the override. */
+  permission: { allowed: boolean; by: ExecutionPermission['by']; holding: string[] }
+  override: TeardownOverride | null
+  stages: DecommissionStage[]
+  executions: ExecutionRecord[]
+}
+
+/** The gates, their verdict, the override and the plan for a project document. */
+export function teardownReport(document: ProjectDocument, now: Date): TeardownReport | null {
   const couch2pg = document.connections.couch2pg
   if (!couch2pg) return null
   const gates = teardownGates(document, now)
@@ -63,7 +103,16 @@ export function teardownReport(
     graceDays: document.teardown.graceDays,
     backupPath: document.teardown.backup?.path ?? null,
   })
-  return { gates, verdict: gatesVerdict(gates), stages }
+  const { override, executions } = document.teardown
+  const permission = executionPermission(gates, override)
+  return {
+    gates,
+    verdict: gatesVerdict(gates),
+    permission: { ...permission, holding: permission.holding.map((g) => g.id) },
+    override,
+    stages,
+    executions,
+  }
 }
 
 /**
@@ -116,7 +165,9 @@ export const teardownCommand: FaceCommand = {
       if (args.json) io.stdout(JSON.stringify(report))
       else {
         describeGates(report.gates, io)
+        describeOverride(report.override, executionPermission(report.gates, report.override), io)
         describeStages(report.stages, io)
+        describeRuns(report.executions, io)
         io.stdout('')
         io.stdout(VERDICT_TEXT[report.verdict])
       }

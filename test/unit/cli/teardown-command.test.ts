@@ -135,6 +135,38 @@ describe('cht-migrate teardown', () => {
     expect((JSON.parse(io.stdout()) as Report).verdict).toBe('incomplete')
   })
 
+  it('prints the recorded override, what it does not cover, and the stage runs', async () => {
+    const doc = sampleDocument({ connections: { ...sampleDocument().connections, couch2pg } })
+    doc.teardown.override = {
+      reason: 'The ministry signed the risk off',
+      by: 'Amina',
+      at: '2026-11-30T09:00:00.000Z',
+      gates: ['dashboards', 'no-reads', 'decisions', 'parity-days', 'monitoring'],
+    }
+    doc.teardown.executions = [
+      {
+        stage: 'revoke-rename',
+        at: '2026-11-30T10:00:00.000Z',
+        by: 'Amina',
+        outcome: 'dry-run',
+        message: '5 statements listed, nothing ran.',
+      },
+    ]
+    const { code, io } = await teardown(await projectFile(doc), '--plan')
+    expect(code, io.stderr()).toBe(ExitCode.CheckFailed)
+    const out = io.stdout()
+    expect(out).toContain(
+      'Override recorded by Amina on 2026-11-30: The ministry signed the risk off',
+    )
+    expect(out).toContain('Not covered, unmet since: backup.')
+    expect(out).toContain('revoke-rename  dry-run  (Amina) 5 statements listed, nothing ran.')
+    const json = await teardown(await projectFile(doc), '--plan', '--json')
+    expect(JSON.parse(json.io.stdout())).toMatchObject({
+      permission: { allowed: false, by: null, holding: ['backup'] },
+      override: { by: 'Amina' },
+    })
+  })
+
   it('refuses to run without --plan, and a project without a couch2pg connection', async () => {
     const file = await projectFile(sampleDocument())
     const noPlan = await teardown(file)
