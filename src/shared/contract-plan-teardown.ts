@@ -2,7 +2,12 @@ import { z } from 'zod'
 import { INVENTORY_SOURCES } from './inventory/sources'
 import { jobStartedSchema } from './jobs'
 import { storedResultSchema } from './results/result-schema'
-import { backupRecordSchema } from './teardown/teardown-settings'
+import {
+  AUDIT_OUTCOMES,
+  backupRecordSchema,
+  EXECUTABLE_STAGES,
+  EXECUTION_OUTCOMES,
+} from './teardown/teardown-settings'
 
 const empty = z.object({}).strict()
 
@@ -71,5 +76,47 @@ export const PLAN_AND_TEARDOWN_OPERATIONS = {
   'teardown.recordBackup': {
     input: z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
     output: backupRecordSchema,
+  },
+  /**
+   * Runs one database stage of the decommission plan on the couch2pg server (`revoke-rename`,
+   * its undo `restore-rename`, or `drop`), connected to the maintenance database with a
+   * privileged credential entered for this run only (never kept, never the inspection one).
+   * Refused unless every teardown gate is met or an override is recorded, and unless
+   * `confirmName` is the database's name exactly; `drop` also needs the rename done and the grace
+   * period passed. Gates are judged again before each statement; the first error stops the
+   * stage. Every statement and its outcome goes to the project's audit trail, the run to its
+   * executions. `dryRun` runs nothing and lists the statements: with a credential it also checks,
+   * in a read-only session, the server's state and the role's rights; without one it judges the
+   * project's rules only. A real run without a credential is `BAD_REQUEST`. Refusals are answered
+   * (outcome `refused`) and recorded, not thrown.
+   */
+  'teardown.execute': {
+    input: z
+      .object({
+        stage: z.enum(EXECUTABLE_STAGES),
+        dryRun: z.boolean(),
+        confirmName: z.string().max(200),
+        /** Used for this run's connection only, never stored; required unless `dryRun`. */
+        credential: z
+          .object({ user: z.string().trim().min(1).max(200), password: z.string().max(1000) })
+          .strict()
+          .optional(),
+        /** The maintenance database to connect to (default `postgres`). */
+        maintenanceDatabase: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    output: z.object({
+      outcome: z.enum(EXECUTION_OUTCOMES),
+      message: z.string().max(2000),
+      statements: z
+        .array(
+          z.object({
+            statement: z.string().max(5000),
+            outcome: z.enum(AUDIT_OUTCOMES),
+            message: z.string().max(2000),
+          }),
+        )
+        .max(100),
+    }),
   },
 } as const

@@ -41,6 +41,7 @@ export const OP_NAME_LIST = [
   'teardown.snapshot',
   'teardown.backup',
   'teardown.recordBackup',
+  'teardown.execute',
   'jobs.list',
   'jobs.cancel',
 ] as const

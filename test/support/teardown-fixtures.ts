@@ -2,6 +2,7 @@ import type { ModelDefinition } from '../../src/shared/parity-definitions'
 import type { StoredResult } from '../../src/shared/project-schema'
 import type { InventoryObject } from '../../src/shared/results/inventory-result'
 import type { HistoryEntry } from '../../src/shared/results/result-schema'
+import type { BackupRecord } from '../../src/shared/teardown/teardown-settings'
 
 /** Results and definitions the teardown gate tests build documents from. */
 
@@ -90,5 +91,22 @@ export function modelComparison(id: string, schema: string, name: string): Model
     keys: [{ old: 'uuid', new: 'uuid' }],
     columns: [],
     nullEqualsNull: true,
+  }
+}
+
+/** A verified backup record of `database` (as `teardown.backup` records one). */
+export function backupRecord(database: string, path = `/backups/${database}.dump`): BackupRecord {
+  return {
+    path,
+    format: 'custom',
+    database,
+    sizeBytes: 4096,
+    sha256: 'a'.repeat(64),
+    entries: 12,
+    serverVersion: '15.8',
+    toolVersion: '15.8',
+    origin: 'made',
+    createdAt: '2026-11-01T08:00:00.000Z',
+    verifiedAt: '2026-11-01T08:00:00.000Z',
   }
 }

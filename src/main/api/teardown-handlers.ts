@@ -2,6 +2,8 @@ import { AppError } from '../../shared/result'
 import { SNAPSHOT_LIMIT } from '../../shared/teardown/teardown-settings'
 import { openCouch2pg } from '../engine/inventory/inventory-job'
 import { backupJobKey, recordBackup, runBackup } from '../engine/teardown/backup-job'
+import { executeStage } from '../engine/teardown/execute/execute-stage'
+import { executeDepsOf } from '../engine/teardown/execute/engine-deps'
 import { takeUsageSnapshot } from '../engine/teardown/usage-snapshot'
 import type { DomainHandlers } from './handler-types'
 
@@ -13,7 +15,8 @@ const SNAPSHOT_DEADLINE_MS = 120_000
  * verifies the couch2pg database and records the backup; `teardown.recordBackup` verifies and
  * records an existing dump; `teardown.snapshot` reads the couch2pg database's read counters
  * (read-only) and keeps them in the project, the newest `SNAPSHOT_LIMIT`, for the "no reads"
- * gate.
+ * gate. `teardown.execute` runs (or dry runs) one database stage of the decommission with the
+ * credential typed for it, stamped with the user's name (see `executeStage`).
  */
 export const teardownHandlers: DomainHandlers<'teardown'> = {
   'teardown.backup': async ({ dir }, ctx) => {
@@ -63,4 +66,6 @@ export const teardownHandlers: DomainHandlers<'teardown'> = {
       statements: relations.some((r) => r.statementCalls !== null),
     }
   },
+  'teardown.execute': async (input, ctx) =>
+    executeStage(executeDepsOf(ctx), { ...input, by: ctx.prefs.get().userName }),
 }

@@ -101,7 +101,9 @@ function revokeRenameStage(database: string, roles: readonly string[]): Decommis
     id: 'revoke-rename',
     title: 'Revoke access and rename the database',
     explanation:
-      `Connected to the postgres maintenance database: nobody may connect to ${db} any more, ` +
+      `Connected to the postgres maintenance database: nobody may connect to ${db} any more ` +
+      `(the wizard also revokes CONNECT from each role granted it by name, read from the server ` +
+      `when it runs the stage), ` +
       `its open sessions are ended, and it is renamed to ${q(name)}, so anything still reading ` +
       `it fails loudly while the data stays.` +
       (truncated

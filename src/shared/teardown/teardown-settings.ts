@@ -103,6 +103,11 @@ export const executionSchema = z.object({
   by: shortText,
   outcome: z.enum(EXECUTION_OUTCOMES),
   message: lineText,
+  /**
+   * Roles with a CONNECT grant of their own on the database (besides PUBLIC): those a
+   * revoke-rename revoked it from, those a restore-rename granted it back to.
+   */
+  roles: z.array(shortText).max(200),
 })
 export type ExecutionRecord = z.infer<typeof executionSchema>
 

@@ -150,6 +150,7 @@ describe('cht-migrate teardown', () => {
         by: 'Amina',
         outcome: 'dry-run',
         message: '5 statements listed, nothing ran.',
+        roles: [],
       },
     ]
     const { code, io } = await teardown(await projectFile(doc), '--plan')
