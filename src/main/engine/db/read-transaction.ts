@@ -7,7 +7,7 @@ import {
 } from './cursor-scan'
 import { DbConnectError, DbTimeoutError, queryCancelled } from './errors'
 import { cancelOnServer } from './server-cancel'
-import { assertReadStatement } from './sql-gate'
+import { assertReadStatement, gatedStatementText } from './sql-gate'
 
 /** How long one read operation may take, and what may stop it. */
 export interface ReadOptions {
@@ -88,9 +88,22 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10
  * pool, and the call rejects with `AppError('CANCELLED')` or `DbTimeoutError`. Failing to get a
  * session rejects with `DbConnectError` (the driver's error as its cause).
  */
-export async function readTransaction<T>(
+export function readTransaction<T>(
   pool: pg.Pool,
   options: ReadOptions,
+  work: (tx: ReadTx) => Promise<T>,
+): Promise<T> {
+  return gatedTransaction(pool, options, assertReadStatement, work)
+}
+
+/**
+ * `readTransaction` with the gate each statement passes given: `assertReadStatement` for every
+ * caller but `explainAnalyze`, whose gate lets through the one EXPLAIN ANALYZE it built.
+ */
+async function gatedTransaction<T>(
+  pool: pg.Pool,
+  options: ReadOptions,
+  gate: (sql: string) => Promise<void>,
   work: (tx: ReadTx) => Promise<T>,
 ): Promise<T> {
   const { signal } = options
@@ -169,7 +182,7 @@ export async function readTransaction<T>(
     await run(() => session.query(begin(options.statementTimeoutMs, options.workMemMb)))
     const tx: ReadTx = {
       async query<R extends pg.QueryResultRow>(sql: string, params: readonly unknown[] = []) {
-        await assertReadStatement(sql)
+        await gate(sql)
         return run(() => session.query<R>(sql, [...params]))
       },
       async scan<R>(
@@ -178,7 +191,7 @@ export async function readTransaction<T>(
         budget: Partial<ScanBudget>,
         onRows: (rows: R[]) => void | Promise<void>,
       ) {
-        await assertReadStatement(sql)
+        await gate(sql)
         try {
           return await scanWithCursor<R>(
             session,
@@ -228,4 +241,29 @@ export function readScan<R = pg.QueryResultRow>(
   onRows: (rows: R[]) => void | Promise<void>,
 ): Promise<ScanOutcome> {
   return readTransaction(pool, options, (tx) => tx.scan<R>(sql, params, budget, onRows))
+}
+
+/**
+ * `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)` of a statement a person typed, in a read-only
+ * transaction with `options`' timeout (SEC-12): the statement must pass the gate on its own
+ * (else `SQL_REFUSED` prefixed with `who`, and nothing is sent), and the EXPLAIN around it is
+ * built here; it is the one statement the gate lets through besides reads, as ANALYZE only runs
+ * the gated read, which `readQuery` would run as it is. Returns the plan as PostgreSQL gives it.
+ */
+export async function explainAnalyze(
+  pool: pg.Pool,
+  options: ReadOptions,
+  sql: string,
+  who: string,
+): Promise<unknown> {
+  const body = await gatedStatementText(sql, who)
+  // On lines of their own: a `--` comment at the end of the query cannot swallow anything.
+  const text = `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)\n${body}\n`
+  const gate = async (statement: string) => {
+    if (statement !== text) await assertReadStatement(statement)
+  }
+  const { rows } = await gatedTransaction(pool, options, gate, (tx) =>
+    tx.query<{ 'QUERY PLAN': unknown }>(text),
+  )
+  return rows[0]?.['QUERY PLAN']
 }
