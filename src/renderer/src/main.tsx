@@ -13,6 +13,8 @@ import './styles/activity.css'
 import './styles/parity.css'
 import './styles/checks.css'
 import './styles/plan.css'
+import './styles/teardown.css'
+import './styles/optimize.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The page has no #root element.')

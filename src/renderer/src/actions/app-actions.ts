@@ -7,6 +7,7 @@ import { demoStartFinished, refreshDemoStatus } from './demo-actions'
 import { inventoryRunFinished } from './inventory-actions'
 import { checkedJobResult, refreshJobs } from './job-actions'
 import { parityRunFinished } from './parity-actions'
+import { backupFinished } from './teardown-actions'
 import {
   applyPatchOrReload,
   exportMarkdown,
@@ -108,6 +109,8 @@ export function handleAppEvent(event: AppEvent): void {
         checksRunFinished(checkedJobResult(event.job, event.result))
       else if (event.job.kind === 'inventory.run')
         inventoryRunFinished(checkedJobResult(event.job, event.result))
+      else if (event.job.kind === 'teardown.backup')
+        backupFinished(checkedJobResult(event.job, event.result))
       return
     case 'demo.failed':
       void refreshDemoStatus()

@@ -10,7 +10,9 @@ import { DocLink } from '../common/DocLink'
 import { StepGate } from '../checks/StepGate'
 import { PageHeading } from '../common/PageHeading'
 import { ParityPanel } from '../parity/ParityPanel'
+import { OptimizePanel } from '../optimize/OptimizePanel'
 import { InventoryPanel } from '../plan/InventoryPanel'
+import { TeardownPanel } from '../teardown/TeardownPanel'
 import { ChecklistItem } from './ChecklistItem'
 
 function StepNeighbours({ number }: { number: number }) {
@@ -46,6 +48,9 @@ function StepNeighbours({ number }: { number: number }) {
   )
 }
 
+/** Steps with a panel of their own above the checklist, which then gets a heading. */
+const PANEL_STEPS: ReadonlySet<StepId> = new Set(['plan', 'parity', 'optimize', 'teardown'])
+
 const isCheckStep = (id: StepId): id is CheckStep => (CHECK_STEPS as readonly string[]).includes(id)
 
 /** One step of the migration: its summary, its guide, and its checklist. */
@@ -75,9 +80,9 @@ export function StepPage({ stepId }: { stepId: StepId }) {
       {isCheckStep(step.id) ? <StepGate step={step.id} /> : null}
       {step.id === 'plan' ? <InventoryPanel /> : null}
       {step.id === 'parity' ? <ParityPanel /> : null}
-      {step.id === 'parity' || step.id === 'plan' ? (
-        <h2 className="checklist-heading">Checklist</h2>
-      ) : null}
+      {step.id === 'teardown' ? <TeardownPanel /> : null}
+      {step.id === 'optimize' ? <OptimizePanel /> : null}
+      {PANEL_STEPS.has(step.id) ? <h2 className="checklist-heading">Checklist</h2> : null}
       <ol className="checklist" aria-label={`Checklist for ${step.title}`}>
         {step.items.map((item) => (
           <li key={item.id}>
