@@ -72,9 +72,12 @@ export const PLAN_AND_TEARDOWN_OPERATIONS = {
     output: jobStartedSchema,
     job: z.object({ record: backupRecordSchema, warning: z.string().nullable() }),
   },
-  /** Verifies an existing custom-format dump of the couch2pg database and records it. */
+  /**
+   * Verifies an existing custom-format dump of the couch2pg database and records it. Electron:
+   * the file comes from the native dialog when `path` is left out (`CANCELLED` when dismissed).
+   */
   'teardown.recordBackup': {
-    input: z.object({ path: z.string().trim().min(1).max(4096) }).strict(),
+    input: z.object({ path: z.string().trim().min(1).max(4096).optional() }).strict(),
     output: backupRecordSchema,
   },
   /**

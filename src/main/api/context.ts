@@ -12,6 +12,8 @@ export interface DialogProvider {
   chooseSavePath(suggestedName: string, kind: 'project' | 'markdown'): Promise<string | null>
   /** A folder to write into (the dbt scaffolds), or null when dismissed. */
   chooseFolder(title: string): Promise<string | null>
+  /** An existing dump of the couch2pg database to verify and record, or null when dismissed. */
+  chooseBackupFile(): Promise<string | null>
   /**
    * Warns that `path` is inside `demoDir`, which is removed when the demo stops, and asks whether
    * to choose another place, go on, or cancel.

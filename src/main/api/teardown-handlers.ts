@@ -42,10 +42,16 @@ export const teardownHandlers: DomainHandlers<'teardown'> = {
   },
   'teardown.recordBackup': async ({ path }, ctx) => {
     if (!ctx.project.state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
-    if (ctx.dialogs && !ctx.acceptTypedPath(path, 'open')) {
-      throw new AppError('BAD_REQUEST', 'Choose the backup file with the dialog.')
+    let file = path ?? null
+    if (ctx.dialogs) {
+      if (path !== undefined && !ctx.acceptTypedPath(path, 'open')) {
+        throw new AppError('BAD_REQUEST', 'Choose the backup file with the dialog.')
+      }
+      file ??= await ctx.dialogs.chooseBackupFile()
+      if (file === null) throw new AppError('CANCELLED', 'No backup file was chosen.')
     }
-    return recordBackup(ctx, path)
+    if (file === null) throw new AppError('BAD_REQUEST', 'Give the path of the backup file.')
+    return recordBackup(ctx, file)
   },
   'teardown.snapshot': async (_input, ctx) => {
     if (!ctx.project.state) throw new AppError('NO_PROJECT', 'Open or create a project first.')

@@ -34,6 +34,10 @@ export function projectFilter(platform: NodeJS.Platform = process.platform): Fil
 }
 const MARKDOWN_FILTER: FileFilter = { name: 'Markdown', extensions: ['md'] }
 const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] }
+const DUMP_FILTER: FileFilter = {
+  name: 'PostgreSQL dumps',
+  extensions: ['dump', 'backup', 'pgdump', 'bak'],
+}
 const MAX_NAME_LENGTH = 100
 
 /**
@@ -81,6 +85,19 @@ export function createDialogProvider(options: DialogOptions): DialogProvider {
         title,
         defaultPath: existingDir(options.defaultDir()),
         properties: ['openDirectory', 'createDirectory'],
+      }
+      const result = await parented(
+        (win) => dialog.showOpenDialog(win, settings),
+        () => dialog.showOpenDialog(settings),
+      )
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseBackupFile() {
+      const settings: OpenDialogOptions = {
+        title: 'Choose the backup of the couch2pg database (pg_dump -Fc)',
+        defaultPath: existingDir(options.defaultDir()),
+        properties: ['openFile'],
+        filters: [DUMP_FILTER, ALL_FILES],
       }
       const result = await parented(
         (win) => dialog.showOpenDialog(win, settings),

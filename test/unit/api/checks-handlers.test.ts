@@ -13,6 +13,7 @@ describe('the checks’ files in the desktop app', () => {
     chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
     chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
     chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
+    chooseBackupFile: vi.fn<DialogProvider['chooseBackupFile']>(),
     chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
     confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
   }

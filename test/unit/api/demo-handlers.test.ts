@@ -215,6 +215,7 @@ describe('in the desktop app, where a native dialog chose the path', () => {
     chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
     chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
     chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
+    chooseBackupFile: vi.fn<DialogProvider['chooseBackupFile']>(),
     chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
     confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
   }

@@ -20,6 +20,7 @@ const dialogs = {
   chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
   chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
   chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
+  chooseBackupFile: vi.fn<DialogProvider['chooseBackupFile']>(),
   chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
   confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
 }
