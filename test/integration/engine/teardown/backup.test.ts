@@ -202,6 +202,36 @@ describe.skipIf(unavailable !== null)('backups of a PostgreSQL 15 server', () =>
     expect(await readdir(folder)).toEqual([])
   })
 
+  it('stops on a disk that fills up mid-dump (DISK_FULL) and removes the partial file', async (ctx) => {
+    // A real full disk: a 256 kB tmpfs, far smaller than the dump (its `bulk` table alone is
+    // megabytes). Mounting needs root (CI runs as root); elsewhere the test says why it skipped.
+    const mount = await mkdtemp(join(dir, 'tiny-'))
+    const mounted = await run('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', mount]).then(
+      () => true,
+      (e: Error) => e.message,
+    )
+    if (mounted !== true) ctx.skip(`a small tmpfs cannot be mounted here: ${mounted}`)
+    try {
+      const e = await appErrorFrom(
+        makeBackup({
+          profile,
+          password: server.password,
+          database,
+          dir: mount,
+          tools,
+          signal: new AbortController().signal,
+          // Within the free space, so the dump is tried as a real one would be.
+          estimateBytes: 64 * 1024,
+        }),
+      )
+      expect(e.code).toBe('DISK_FULL')
+      expect(e.message).toContain(`The disk filled up while backing up “${database}”`)
+      expect(await readdir(mount)).toEqual([])
+    } finally {
+      await run('umount', [mount])
+    }
+  })
+
   it('cancels before pg_dump starts when the signal is already aborted', async () => {
     const folder = await mkdtemp(join(dir, 'cancelled-'))
     const e = await appErrorFrom(
