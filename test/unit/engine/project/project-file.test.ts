@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readProjectFile, serializeProject } from '../../../../src/main/engine/project/project-file'
-import { MAX_PROJECT_BYTES, type ProjectDocument } from '../../../../src/shared/project-schema'
+import {
+  CURRENT_SCHEMA_VERSION,
+  MAX_PROJECT_BYTES,
+  type ProjectDocument,
+} from '../../../../src/shared/project-schema'
 import type { AppError, ErrorCode } from '../../../../src/shared/result'
 import { appErrorFrom } from '../../../support/app-error'
 import { FIRST_ITEM, makeTempDir, sampleDocument, sha256 } from '../../../support/project-fixtures'
@@ -117,10 +121,11 @@ describe('readProjectFile', () => {
   })
 
   it('refuses a newer schema with PROJECT_NEWER_VERSION', async () => {
-    writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: 8 }))
+    const newer = CURRENT_SCHEMA_VERSION + 1
+    writeFileSync(path, JSON.stringify({ ...sampleDocument(), schemaVersion: newer }))
     const e = await expectLoadError(path, 'PROJECT_NEWER_VERSION')
-    expect(e.message).toMatch(
-      /newer version of cht-migrate \(schema 8\); this version reads up to 7/,
+    expect(e.message).toContain(
+      `newer version of cht-migrate (schema ${newer}); this version reads up to ${CURRENT_SCHEMA_VERSION}`,
     )
     expect(e.message).toMatch(/Update the wizard/)
   })
