@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { DialogProvider } from '../../../src/main/api/context'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
 import { createTestContext, type TestContext } from '../../support/handler-context'
+import { fakeDialogs } from '../../support/fake-dialogs'
 
 /**
  * The checks' file inputs in the desktop app (SEC-10): a path typed in the renderer is refused;
@@ -9,14 +9,7 @@ import { createTestContext, type TestContext } from '../../support/handler-conte
  */
 describe('the checks’ files in the desktop app', () => {
   let t: TestContext
-  const dialogs = {
-    chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
-    chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
-    chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
-    chooseBackupFile: vi.fn<DialogProvider['chooseBackupFile']>(),
-    chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
-    confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
-  }
+  const dialogs = fakeDialogs()
   beforeEach(async () => {
     for (const mock of Object.values(dialogs)) mock.mockReset()
     t = await createTestContext({ face: 'electron', dialogs, acceptTypedPath: () => false })

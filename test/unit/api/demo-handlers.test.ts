@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { DialogProvider } from '../../../src/main/api/context'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
 import { createFakeDemoService, quietJob } from '../../support/fake-demo'
 import { createTestContext, type TestContext } from '../../support/handler-context'
 import { makeTempDir } from '../../support/project-fixtures'
+import { fakeDialogs } from '../../support/fake-dialogs'
 
 // The demo's handlers over a stand-in demo service: a real demo project in a real folder, and
 // no servers. The real deployment is covered by test/integration/api/demo-handlers.test.ts.
@@ -211,14 +211,7 @@ describe("saving into a running demo's folder", () => {
 
 describe('in the desktop app, where a native dialog chose the path', () => {
   let electron: TestContext
-  const dialogs = {
-    chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
-    chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
-    chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
-    chooseBackupFile: vi.fn<DialogProvider['chooseBackupFile']>(),
-    chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
-    confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
-  }
+  const dialogs = fakeDialogs()
   beforeEach(async () => {
     for (const mock of Object.values(dialogs)) mock.mockReset()
     electron = await createTestContext({

@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { DialogProvider } from '../../../src/main/api/context'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
 import { createTestContext, type TestContext } from '../../support/handler-context'
+import { fakeDialogs } from '../../support/fake-dialogs'
 
 /**
  * Recording an existing backup in the desktop app (SEC-10): a typed path is refused, the native
@@ -13,14 +13,7 @@ import { createTestContext, type TestContext } from '../../support/handler-conte
 describe('recording a backup in the desktop app', () => {
   let t: TestContext
   let dir: string
-  const dialogs = {
-    chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
-    chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
-    chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
-    chooseBackupFile: vi.fn<DialogProvider['chooseBackupFile']>(),
-    chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
-    confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
-  }
+  const dialogs = fakeDialogs()
   beforeEach(async () => {
     for (const mock of Object.values(dialogs)) mock.mockReset()
     dir = await mkdtemp(join(tmpdir(), 'cht-teardown-dialogs-'))

@@ -2,10 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeTempDir } from '../../support/project-fixtures'
-import type { DialogProvider, HandlerContext } from '../../../src/main/api/context'
+import type { HandlerContext } from '../../../src/main/api/context'
 import { createHandlerContext } from '../../../src/main/api/create-context'
 import { createProjectActions, type ActionDeps } from '../../../src/main/electron/project-actions'
 import { createTypedPathPolicy } from '../../../src/main/electron/typed-path-policy'
+import { fakeDialogs } from '../../support/fake-dialogs'
 
 // project-actions.ts imports electron types only; the handler context is the real one (engine,
 // preferences and handlers) with scripted stand-ins for the native dialogs.
@@ -16,14 +17,7 @@ let deps: ActionDeps
 const askUnsaved = vi.fn<ActionDeps['askUnsaved']>()
 const showError = vi.fn<ActionDeps['showError']>()
 const sendMenuCommand = vi.fn<ActionDeps['sendMenuCommand']>()
-const dialogs = {
-  chooseOpenPath: vi.fn<DialogProvider['chooseOpenPath']>(),
-  chooseConfigPath: vi.fn<DialogProvider['chooseConfigPath']>(),
-  chooseFolder: vi.fn<DialogProvider['chooseFolder']>(),
-  chooseBackupFile: vi.fn<DialogProvider['chooseBackupFile']>(),
-  chooseSavePath: vi.fn<DialogProvider['chooseSavePath']>(),
-  confirmDemoFolder: vi.fn<DialogProvider['confirmDemoFolder']>(),
-}
+const dialogs = fakeDialogs()
 
 beforeEach(async () => {
   temp = makeTempDir('actions')
