@@ -4,30 +4,19 @@ import type { Page, TestInfo } from '@playwright/test'
 import { redactSecrets } from '../../src/shared/redact'
 import type { StoredResult } from '../../src/shared/project-schema'
 import { expect, test } from './fixtures'
-import { ActivityTray } from './pages/activity-tray'
 import { StepChecks } from './pages/checks-page'
 import { ShellPage } from './pages/shell-page'
 import { StepPage } from './pages/step-page'
 import { WelcomePage } from './pages/welcome-page'
 import { expectNoViolations } from './support/axe'
 import { projectDocument, toFileText } from './support/project-files'
+import { startSmallDemo } from './support/demo'
 
 const DBT_RESULTS = 'The latest dbt run succeeded'
 
 /** Starts a small demo with its injected differences, the way the page calls the engine. */
 async function startDemo(page: Page): Promise<void> {
-  const reply = await page.evaluate(async () => {
-    const response = await fetch('/api/op/demo.start', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ size: 'small', docs: 1500 }),
-    })
-    return (await response.json()) as { ok: boolean }
-  })
-  expect(reply.ok).toBe(true)
-  const shell = new ShellPage(page)
-  await expect(shell.projectName).toContainText('Demo deployment', { timeout: 240_000 })
-  await expect(new ActivityTray(page).count).toHaveText('1 finished', { timeout: 240_000 })
+  await startSmallDemo(page)
 }
 
 /** The values of the password settings of a `.env` file, if the project reads one. */

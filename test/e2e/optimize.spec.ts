@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { ActivityTray } from './pages/activity-tray'
 import { StepChecks } from './pages/checks-page'
 import { ShellPage } from './pages/shell-page'
 import { expectNoViolations } from './support/axe'
+import { startSmallDemo } from './support/demo'
 
 /** The Optimize step's dashboard queries panel: the list, the form and the before/after table. */
 class OptimizePanel {
@@ -34,19 +34,7 @@ class OptimizePanel {
 
 /** Starts a small demo (a real CHT Sync database with cht-pipeline's models), as the page does. */
 async function startDemo(page: Page): Promise<void> {
-  const reply = await page.evaluate(async () => {
-    const response = await fetch('/api/op/demo.start', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ size: 'small', docs: 1500 }),
-    })
-    return (await response.json()) as { ok: boolean }
-  })
-  expect(reply.ok).toBe(true)
-  await expect(new ShellPage(page).projectName).toContainText('Demo deployment', {
-    timeout: 240_000,
-  })
-  await expect(new ActivityTray(page).count).toHaveText('1 finished', { timeout: 240_000 })
+  await startSmallDemo(page)
 }
 
 async function runOptimizeChecks(checks: StepChecks): Promise<void> {

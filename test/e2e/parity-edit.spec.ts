@@ -5,21 +5,14 @@ import { ActivityTray } from './pages/activity-tray'
 import { ParityPanel } from './pages/parity-page'
 import { ShellPage } from './pages/shell-page'
 import { expectNoViolations } from './support/axe'
+import { startSmallDemo } from './support/demo'
 
 /** Where the editors' screenshots go, for a person to look at. */
 const SHOTS = '/tmp/shots'
 
 /** Starts a small demo without injected differences, the way the page calls the engine. */
 async function startQuietDemo(page: Page): Promise<void> {
-  const reply = await page.evaluate(async () => {
-    const response = await fetch('/api/op/demo.start', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ size: 'small', docs: 1500, discrepancies: 'none' }),
-    })
-    return (await response.json()) as { ok: boolean }
-  })
-  expect(reply.ok).toBe(true)
+  await startSmallDemo(page, { discrepancies: 'none', wait: false })
 }
 
 /** The editor dialog open on the page, by its title. */

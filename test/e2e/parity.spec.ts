@@ -1,30 +1,18 @@
 import { mkdir } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { ActivityTray } from './pages/activity-tray'
 import { ParityPanel } from './pages/parity-page'
 import { ShellPage } from './pages/shell-page'
 import { expectNoViolations } from './support/axe'
+import { startSmallDemo } from './support/demo'
 
 /** Where the Parity page's screenshots go, for a person to look at. */
 const SHOTS = '/tmp/shots'
 
 /** Starts a small demo (the way the page calls the engine) and opens its Parity step. */
 async function startDemo(page: Page, discrepancies: 'none' | 'injected'): Promise<ParityPanel> {
-  const reply = await page.evaluate(async (mode) => {
-    const response = await fetch('/api/op/demo.start', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ size: 'small', docs: 1500, discrepancies: mode }),
-    })
-    return (await response.json()) as { ok: boolean }
-  }, discrepancies)
-  expect(reply.ok).toBe(true)
-  const shell = new ShellPage(page)
-  await expect(shell.projectName).toContainText('Demo deployment', { timeout: 240_000 })
-  // The demo's project is adopted (and the overview shown) when its job ends.
-  await expect(new ActivityTray(page).count).toHaveText('1 finished', { timeout: 240_000 })
-  await shell.goToStep('parity')
+  await startSmallDemo(page, { discrepancies })
+  await new ShellPage(page).goToStep('parity')
   const parity = new ParityPanel(page)
   await parity.expectShown()
   return parity

@@ -1,10 +1,10 @@
 import { copyFile } from 'node:fs/promises'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { ActivityTray } from './pages/activity-tray'
 import { PlanInventory } from './pages/plan-page'
 import { ShellPage } from './pages/shell-page'
 import { expectNoViolations } from './support/axe'
+import { startSmallDemo } from './support/demo'
 
 /** Where the Plan step's screenshot is also copied, for a person to look at. */
 const SHOT = '/tmp/plan-step.png'
@@ -14,19 +14,8 @@ const LEFTOVERS = ['tmp_anc_export', 'backup_form_metadata_2022', 'useview_pregn
 
 /** Starts a small demo (the way the page calls the engine) and opens its Plan step. */
 async function startDemo(page: Page): Promise<PlanInventory> {
-  const reply = await page.evaluate(async () => {
-    const response = await fetch('/api/op/demo.start', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ size: 'small', docs: 1500 }),
-    })
-    return (await response.json()) as { ok: boolean }
-  })
-  expect(reply.ok).toBe(true)
-  const shell = new ShellPage(page)
-  await expect(shell.projectName).toContainText('Demo deployment', { timeout: 240_000 })
-  await expect(new ActivityTray(page).count).toHaveText('1 finished', { timeout: 240_000 })
-  await shell.goToStep('plan')
+  await startSmallDemo(page)
+  await new ShellPage(page).goToStep('plan')
   const plan = new PlanInventory(page)
   await plan.expectShown()
   return plan

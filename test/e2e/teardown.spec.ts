@@ -2,29 +2,18 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { ActivityTray } from './pages/activity-tray'
 import { ShellPage } from './pages/shell-page'
 import { SHOTS, TeardownPanel } from './pages/teardown-page'
 import { WelcomePage } from './pages/welcome-page'
 import { expectNoViolations } from './support/axe'
 import { toFileText } from './support/project-files'
 import { reviewedProject } from './support/teardown-project'
+import { startSmallDemo } from './support/demo'
 
 /** Starts a small demo (the way the page calls the engine) and opens its Teardown step. */
 async function startDemo(page: Page): Promise<TeardownPanel> {
-  const reply = await page.evaluate(async () => {
-    const response = await fetch('/api/op/demo.start', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ size: 'small', docs: 1500 }),
-    })
-    return (await response.json()) as { ok: boolean }
-  })
-  expect(reply.ok).toBe(true)
-  const shell = new ShellPage(page)
-  await expect(shell.projectName).toContainText('Demo deployment', { timeout: 240_000 })
-  await expect(new ActivityTray(page).count).toHaveText('1 finished', { timeout: 240_000 })
-  await shell.goToStep('teardown')
+  await startSmallDemo(page)
+  await new ShellPage(page).goToStep('teardown')
   const panel = new TeardownPanel(page)
   await expect(panel.root).toBeVisible()
   return panel
