@@ -2,6 +2,7 @@ import { AppError } from '../../shared/result'
 import { exportDbtScaffolds } from '../engine/inventory/export-dbt'
 import { inventoryJobKey, inventorySources, runInventory } from '../engine/inventory/inventory-job'
 import type { Engine } from '../engine/engine'
+import { dialogPath } from './dialog-path'
 import type { DomainHandlers } from './handler-types'
 
 // Folders the native dialog gave, so the retry after "the folder is not empty" may name one.
@@ -35,20 +36,17 @@ export const inventoryHandlers: DomainHandlers<'inventory'> = {
   'inventory.exportDbt': async ({ dir, overwrite }, ctx) => {
     const document = ctx.project.state?.document
     if (!document) throw new AppError('NO_PROJECT', 'Open or create a project first.')
-    let target = dir ?? null
-    if (ctx.dialogs) {
-      const chosen = chosenFolders.get(ctx) ?? new Set<string>()
-      chosenFolders.set(ctx, chosen)
-      if (dir !== undefined && !chosen.has(dir) && !ctx.acceptTypedPath(dir, 'export')) {
-        throw new AppError('BAD_REQUEST', 'Choose the folder with the dialog.')
-      }
-      target ??= await ctx.dialogs.chooseFolder('Choose a folder for the dbt scaffolds')
-      if (target === null) return { dir: null, files: [], comparisons: 0 }
-      chosen.add(target)
-    }
-    if (target === null) {
-      throw new AppError('BAD_REQUEST', 'Give the folder to write the dbt scaffolds into.')
-    }
+    const remembered = chosenFolders.get(ctx) ?? new Set<string>()
+    chosenFolders.set(ctx, remembered)
+    const target = await dialogPath(ctx, {
+      typed: dir,
+      purpose: 'export',
+      choose: (dialogs) => dialogs.chooseFolder('Choose a folder for the dbt scaffolds'),
+      what: 'the folder',
+      missing: 'Give the folder to write the dbt scaffolds into.',
+      remembered,
+    })
+    if (target === null) return { dir: null, files: [], comparisons: 0 }
     return exportDbtScaffolds(ctx, target, { overwrite: overwrite === true })
   },
 }

@@ -5,6 +5,7 @@ import { backupJobKey, recordBackup, runBackup } from '../engine/teardown/backup
 import { executeStage } from '../engine/teardown/execute/execute-stage'
 import { executeDepsOf } from '../engine/teardown/execute/engine-deps'
 import { takeUsageSnapshot } from '../engine/teardown/usage-snapshot'
+import { dialogPath } from './dialog-path'
 import type { DomainHandlers } from './handler-types'
 
 /** How long a usage snapshot may take before it is cancelled. */
@@ -22,16 +23,14 @@ export const teardownHandlers: DomainHandlers<'teardown'> = {
   'teardown.backup': async ({ dir }, ctx) => {
     const document = ctx.project.state?.document
     if (!document) throw new AppError('NO_PROJECT', 'Open or create a project first.')
-    let target = dir ?? null
-    if (ctx.dialogs) {
-      if (dir !== undefined && !ctx.acceptTypedPath(dir, 'export')) {
-        throw new AppError('BAD_REQUEST', 'Choose the folder with the dialog.')
-      }
-      target ??= await ctx.dialogs.chooseFolder('Choose a folder for the backup of couch2pg')
-      if (target === null) throw new AppError('CANCELLED', 'No folder was chosen.')
-    }
-    if (target === null) throw new AppError('BAD_REQUEST', 'Give the folder for the backup.')
-    const folder = target
+    const folder = await dialogPath(ctx, {
+      typed: dir,
+      purpose: 'export',
+      choose: (dialogs) => dialogs.chooseFolder('Choose a folder for the backup of couch2pg'),
+      what: 'the folder',
+      missing: 'Give the folder for the backup.',
+    })
+    if (folder === null) throw new AppError('CANCELLED', 'No folder was chosen.')
     const jobId = ctx.jobs.start({
       kind: 'teardown.backup',
       title: 'Backup of the couch2pg database',
@@ -42,15 +41,14 @@ export const teardownHandlers: DomainHandlers<'teardown'> = {
   },
   'teardown.recordBackup': async ({ path }, ctx) => {
     if (!ctx.project.state) throw new AppError('NO_PROJECT', 'Open or create a project first.')
-    let file = path ?? null
-    if (ctx.dialogs) {
-      if (path !== undefined && !ctx.acceptTypedPath(path, 'open')) {
-        throw new AppError('BAD_REQUEST', 'Choose the backup file with the dialog.')
-      }
-      file ??= await ctx.dialogs.chooseBackupFile()
-      if (file === null) throw new AppError('CANCELLED', 'No backup file was chosen.')
-    }
-    if (file === null) throw new AppError('BAD_REQUEST', 'Give the path of the backup file.')
+    const file = await dialogPath(ctx, {
+      typed: path,
+      purpose: 'open',
+      choose: (dialogs) => dialogs.chooseBackupFile(),
+      what: 'the backup file',
+      missing: 'Give the path of the backup file.',
+    })
+    if (file === null) throw new AppError('CANCELLED', 'No backup file was chosen.')
     return recordBackup(ctx, file)
   },
   'teardown.snapshot': async (_input, ctx) => {
