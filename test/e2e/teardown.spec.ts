@@ -238,6 +238,12 @@ test('the teardown of a saved project is reviewed offline: its backup, an overri
   // The backup and the dashboard meet their gates; the rest have no evidence: “Incomplete”.
   await expect(panel.readiness).toHaveAttribute('data-verdict', 'incomplete')
   await expect(panel.gate('backup')).toHaveAttribute('data-state', 'met')
+  // The checklist items judged by gates show their standing: the backup item, its gate met.
+  const backupItem = app.locator('[data-item-id="teardown.backup"]').getByTestId('item-gates')
+  await expect(backupItem.locator('[data-gate-id="backup"]')).toContainText(
+    'A verified backup exists',
+  )
+  await expect(backupItem.locator('[data-gate-id="backup"] .badge')).toHaveText('Met')
   await expect(panel.backup.getByTestId('teardown-backup-record')).toContainText(
     'couch2pg-20260301T080000Z.dump',
   )

@@ -2,6 +2,7 @@ import { memo } from 'react'
 import { checksOfItem } from '../../../../shared/checks/check-catalog'
 import { CONNECTIONS_ITEM_ID } from '../../../../shared/connection-targets'
 import { latestResultFor } from '../../../../shared/progress'
+import { GATES_OF_ITEM } from '../../../../shared/teardown/gate-items'
 import type { ChecklistItemDef } from '../../../../shared/steps'
 import { itemHeadingId } from '../../lib/check-view'
 import { useStore } from '../../store'
@@ -9,6 +10,7 @@ import { selectItem, selectResults, selectSettings } from '../../store/selectors
 import { ItemChecks } from '../checks/ItemChecks'
 import { DocLink } from '../common/DocLink'
 import { ConnectionsSummary } from '../connections/ConnectionsSummary'
+import { ItemGates } from '../teardown/ItemGates'
 import { CheckResultView } from './CheckResultView'
 import { EvidenceList } from './EvidenceList'
 import { NoteField } from './NoteField'
@@ -52,12 +54,13 @@ export const ChecklistItem = memo(function ChecklistItem({ item }: { item: Check
         <ConnectionsSummary />
       ) : checksOfItem(item.id).length > 0 ? (
         <ItemChecks itemId={item.id} itemTitle={item.title} />
-      ) : item.checkId ? (
+      ) : item.checkId && !GATES_OF_ITEM[item.id] ? (
         <CheckResultView
           result={latestResultFor(results, item.id)}
           staleAfterDays={staleAfterDays}
         />
       ) : null}
+      {GATES_OF_ITEM[item.id] ? <ItemGates itemId={item.id} /> : null}
       <NoteField itemId={item.id} note={state?.note ?? ''} />
       <EvidenceList
         itemId={item.id}
