@@ -244,6 +244,7 @@ test('the teardown of a saved project is reviewed offline: its backup, an overri
     'A verified backup exists',
   )
   await expect(backupItem.locator('[data-gate-id="backup"] .badge')).toHaveText('Met')
+  await panel.shoot(app.locator('[data-item-id="teardown.backup"]'), 'item-gates')
   await expect(panel.backup.getByTestId('teardown-backup-record')).toContainText(
     'couch2pg-20260301T080000Z.dump',
   )
