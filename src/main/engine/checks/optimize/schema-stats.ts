@@ -3,6 +3,7 @@ import type { ReadTx } from '../../db/read-transaction'
 import type { CheckContext } from '../check-types'
 import { chtSyncTarget, type ChtSyncTarget } from '../pipeline/cht-sync-relations'
 import { numberOrNull, shownName } from '../pipeline/pipeline-common'
+import { JOIN_KEYS } from './join-keys'
 
 /**
  * What the optimize checks read of the CHT Sync schema, once per run: each table, materialized
@@ -28,6 +29,8 @@ export interface RelationStats {
   hasSavedTimestamp: boolean
   /** The first key column (or expression) of each index, in index name order. */
   indexFirstKeys: string[]
+  /** Its columns named like the models' join keys (`JOIN_KEYS`), in column order. */
+  joinColumns: string[]
   liveTuples: number | null
   deletedTuples: number | null
   seqScans: number | null
@@ -53,6 +56,7 @@ interface Row {
   bytes: unknown
   has_saved: boolean
   firsts: string[] | null
+  joins: string[] | null
 }
 
 /** Reads the schema's relations (see `SchemaStats`) in the caller's transaction. */
@@ -70,13 +74,17 @@ export async function readSchemaStats(tx: ReadTx, target: ChtSyncTarget): Promis
                        AND a.attname = 'saved_timestamp') AS has_saved,
             ARRAY(SELECT left(pg_get_indexdef(i.indexrelid, 1, true), 100)
                     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
-                   WHERE i.indrelid = c.oid ORDER BY ic.relname LIMIT 20) AS firsts
+                   WHERE i.indrelid = c.oid ORDER BY ic.relname LIMIT 20) AS firsts,
+            ARRAY(SELECT a.attname::text FROM pg_attribute a
+                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                     AND a.attname::text = ANY($2::text[])
+                   ORDER BY a.attnum) AS joins
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid
       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm')
       ORDER BY pg_total_relation_size(c.oid) DESC, c.relname
       LIMIT ${RELATIONS_READ}`,
-    [target.schema],
+    [target.schema, [...JOIN_KEYS]],
   )
   const { rows: reset } = await tx.query<{ reset: string | null }>(
     `SELECT to_char(stats_reset AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS reset
@@ -94,6 +102,7 @@ export async function readSchemaStats(tx: ReadTx, target: ChtSyncTarget): Promis
         bytes: numberOrNull(r.bytes) ?? 0,
         hasSavedTimestamp: r.has_saved === true,
         indexFirstKeys: (r.firsts ?? []).map(String),
+        joinColumns: (r.joins ?? []).map(String),
         liveTuples: live,
         deletedTuples: numberOrNull(r.deleted),
         seqScans: numberOrNull(r.seq_scan),

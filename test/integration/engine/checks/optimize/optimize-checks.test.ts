@@ -124,10 +124,11 @@ describe('the optimize checks', () => {
     await dbtResult(c, 'old_model', 'model', '20 days', 5_000)
     await dbtResult(c, 'slow_test', 'test', '1 day', 5_000)
     await c.query(
-      `CREATE TABLE v1.big_visits (uuid text, saved_timestamp timestamp, reported date)`,
+      `CREATE TABLE v1.big_visits (uuid text, saved_timestamp timestamp, reported date, patient_id text)`,
     )
     await c.query(`INSERT INTO v1.big_visits
-      SELECT 'v' || i, now() - i * interval '1 minute', current_date FROM generate_series(1, 100000) i`)
+      SELECT 'v' || i, now() - i * interval '1 minute', current_date, 'p' || (i % 500)
+        FROM generate_series(1, 100000) i`)
     await c.query(`CREATE INDEX big_visits_uuid ON v1.big_visits (uuid, saved_timestamp)`)
     await c.query(`ANALYZE v1.big_visits`)
     await c.query(`CREATE VIEW v1.anc_view AS SELECT uuid FROM v1.contact`)
@@ -167,6 +168,12 @@ describe('the optimize checks', () => {
       'CREATE INDEX CONCURRENTLY ON v1.big_visits (saved_timestamp);',
     )
     expect(indexes.remedy?.text).toContain("indexes=[{'columns': ['saved_timestamp']}]")
+    // uuid leads an index; patient_id, a join column of the models, leads none.
+    expect(indexes.summary).toContain('v1.big_visits.patient_id is a join column')
+    expect(indexes.remedy?.text).toContain(
+      'CREATE INDEX CONCURRENTLY ON v1.big_visits (patient_id);',
+    )
+    expect(indexes.summary).not.toContain('big_visits.uuid')
 
     const materialization = out.get('optimize.materialization')!
     expect(materialization.verdict).toBe('warn')

@@ -53,3 +53,58 @@ describe('optimize.indexes judge', () => {
     expect(o.verdict).toBe('warn')
   })
 })
+
+describe('optimize.indexes: join columns', () => {
+  const model = (over = {}) =>
+    relation('anc_visits', {
+      rows: LARGE_ROWS * 3,
+      hasSavedTimestamp: true,
+      indexFirstKeys: ['saved_timestamp', 'uuid'],
+      joinColumns: ['uuid', 'patient_id', 'reported_by'],
+      ...over,
+    })
+
+  it('warns on a large model whose join columns no index leads with, naming each', () => {
+    const o = judgeIndexes(statsOf(model()))
+    expect(o.verdict).toBe('warn')
+    expect(o.summary).toContain(
+      'v1.anc_visits.patient_id and v1.anc_visits.reported_by are join columns',
+    )
+    expect(o.remedy?.text).toContain('CREATE INDEX CONCURRENTLY ON v1.anc_visits (patient_id);')
+    expect(o.remedy?.text).toContain('CREATE INDEX CONCURRENTLY ON v1.anc_visits (reported_by);')
+    expect(o.remedy?.text).toContain("indexes=[{'columns': ['patient_id']}]")
+    const tables = o.evidence?.filter((e) => e.type === 'table') ?? []
+    const joins = tables.find((t) => t.type === 'table' && t.caption.startsWith('Join columns'))
+    expect(joins?.type === 'table' && joins.rows).toEqual([
+      ['v1.anc_visits', 'patient_id', 300000],
+      ['v1.anc_visits', 'reported_by', 300000],
+    ])
+  })
+
+  it('counts quoted first keys, and passes once every join column leads an index', () => {
+    const indexed = model({
+      indexFirstKeys: ['saved_timestamp', 'uuid', '"patient_id"', 'reported_by'],
+    })
+    expect(judgeIndexes(statsOf(indexed)).verdict).toBe('pass')
+  })
+
+  it('leaves out small relations, views and the raw table', () => {
+    const o = judgeIndexes(
+      statsOf(
+        model({ rows: LARGE_ROWS - 1 }),
+        model({ kind: 'v', rows: null }),
+        relation('couchdb', { rows: LARGE_ROWS * 10, joinColumns: ['uuid'] }),
+      ),
+    )
+    expect(o.verdict).toBe('pass')
+  })
+
+  it('gives both advices when saved_timestamp and a join column miss their index', () => {
+    const o = judgeIndexes(
+      statsOf(model({ indexFirstKeys: ['uuid', 'patient_id', 'reported_by'] })),
+    )
+    expect(o.summary).toMatch(/saved_timestamp column, but no index led by it/)
+    expect(o.remedy?.text).toContain('(saved_timestamp);')
+    expect(o.summary).not.toContain('join column')
+  })
+})

@@ -11,6 +11,7 @@ export const relation = (name: string, over: Partial<RelationStats> = {}): Relat
   bytes: 8192,
   hasSavedTimestamp: false,
   indexFirstKeys: [],
+  joinColumns: [],
   liveTuples: 10,
   deletedTuples: 0,
   seqScans: 0,
