@@ -1,8 +1,8 @@
-import { useId, useState, useTransition, type FormEvent } from 'react'
+import { useState, useTransition } from 'react'
 import { exportDbtScaffolds } from '../../actions/inventory-actions'
 import { isConflict, OVERWRITE_QUESTION, suggestedDbtDir } from '../../lib/inventory-export'
 import { useStore } from '../../store'
-import { FieldError } from '../common/FieldError'
+import { FolderForm } from '../common/FolderForm'
 import { Modal } from '../dialogs/Modal'
 
 /** “Write into it anyway?”: the question for a folder that is not empty. */
@@ -51,7 +51,6 @@ export function ExportDbtDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null)
   const [conflict, setConflict] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
-  const id = useId()
 
   const run = (target: string, overwrite: boolean) =>
     startTransition(async () => {
@@ -67,16 +66,6 @@ export function ExportDbtDialog({ onClose }: { onClose: () => void }) {
       }
     })
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const trimmed = dir.trim()
-    if (!trimmed) {
-      setError('Give the path of a folder.')
-      return
-    }
-    run(trimmed, false)
-  }
-
   return (
     <Modal title="Export dbt scaffolds" onCancel={onClose}>
       {() =>
@@ -89,36 +78,18 @@ export function ExportDbtDialog({ onClose }: { onClose: () => void }) {
             noLabel="Choose another folder"
           />
         ) : (
-          <form onSubmit={submit} noValidate>
-            <div className="field">
-              <label htmlFor={id}>Folder for the dbt scaffolds</label>
-              <input
-                id={id}
-                className="input input-mono"
-                value={dir}
-                required
-                autoFocus
-                spellCheck={false}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-                onChange={(e) => setDir(e.target.value)}
-              />
-              <p id={`${id}-hint`} className="hint">
-                A dbt model scaffold for each object decided “rebuild”, ready to complete in your
-                cht-pipeline package; a parity comparison is prepared for each. A new folder is
-                created.
-              </p>
-              <FieldError fieldId={id} error={error} />
-            </div>
-            <div className="modal-actions">
-              <button type="submit" className="button button-primary" disabled={pending}>
-                Export
-              </button>
-              <button type="button" className="button" onClick={onClose}>
-                Cancel
-              </button>
-            </div>
-          </form>
+          <FolderForm
+            label="Folder for the dbt scaffolds"
+            hint="A dbt model scaffold for each object decided “rebuild”, ready to complete in your cht-pipeline package; a parity comparison is prepared for each. A new folder is created."
+            value={dir}
+            onChange={setDir}
+            error={error}
+            onError={setError}
+            pending={pending}
+            submitLabel="Export"
+            onSubmit={(trimmed) => run(trimmed, false)}
+            onCancel={onClose}
+          />
         )
       }
     </Modal>

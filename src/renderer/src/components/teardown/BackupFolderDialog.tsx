@@ -1,8 +1,8 @@
-import { useId, useState, useTransition, type FormEvent } from 'react'
+import { useState, useTransition } from 'react'
 import { startBackup } from '../../actions/teardown-actions'
 import { suggestedBackupDir } from '../../lib/teardown-view'
 import { useStore } from '../../store'
-import { FieldError } from '../common/FieldError'
+import { FolderForm } from '../common/FolderForm'
 import { Modal } from '../dialogs/Modal'
 
 /**
@@ -22,15 +22,8 @@ export function BackupFolderDialog({
   const [dir, setDir] = useState(suggestion)
   const [error, setError] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
-  const id = useId()
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const trimmed = dir.trim()
-    if (!trimmed) {
-      setError('Give the path of a folder.')
-      return
-    }
+  const submit = (trimmed: string) =>
     startTransition(async () => {
       const started = await startBackup(trimmed)
       if (started.ok) {
@@ -38,40 +31,22 @@ export function BackupFolderDialog({
         onClose()
       } else setError(started.error.message)
     })
-  }
 
   return (
     <Modal title="Make a backup" onCancel={onClose}>
       {() => (
-        <form onSubmit={submit} noValidate>
-          <div className="field">
-            <label htmlFor={id}>Folder for the backup</label>
-            <input
-              id={id}
-              className="input input-mono"
-              value={dir}
-              required
-              autoFocus
-              spellCheck={false}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-              onChange={(e) => setDir(e.target.value)}
-            />
-            <p id={`${id}-hint`} className="hint">
-              An existing folder on the machine running the wizard, with room for a compressed dump
-              of the couch2pg database (pg_dump, custom format). Keep a copy off the server too.
-            </p>
-            <FieldError fieldId={id} error={error} />
-          </div>
-          <div className="modal-actions">
-            <button type="submit" className="button button-primary" disabled={pending}>
-              Make the backup
-            </button>
-            <button type="button" className="button" onClick={onClose}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <FolderForm
+          label="Folder for the backup"
+          hint="An existing folder on the machine running the wizard, with room for a compressed dump of the couch2pg database (pg_dump, custom format). Keep a copy off the server too."
+          value={dir}
+          onChange={setDir}
+          error={error}
+          onError={setError}
+          pending={pending}
+          submitLabel="Make the backup"
+          onSubmit={submit}
+          onCancel={onClose}
+        />
       )}
     </Modal>
   )
