@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { deltaText, type TileRow } from '../../lib/parity-view'
+import { useVirtualRows } from '../../hooks/use-virtual-rows'
 
 /** Groups shown before “Show all”; past this a table is virtualized once opened. */
 export const GROUP_ROWS_SHOWN = 50
@@ -93,16 +93,12 @@ function VirtualRows({
   rowNoun: string
 }) {
   const scroller = useRef<HTMLDivElement>(null)
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render
-  const virtualizer = useVirtualizer({
+  const { items, top, bottom } = useVirtualRows({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    scroller: scroller,
+    rowHeight: ROW_HEIGHT,
     overscan: 12,
   })
-  const items = virtualizer.getVirtualItems()
-  const top = items[0]?.start ?? 0
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   return (
     <div
       ref={scroller}

@@ -1,9 +1,9 @@
 import { memo, type RefObject } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import type { InventoryRow, SortKey, SortState } from '../../lib/inventory-table'
 import { formatBytes } from '../../lib/sizing'
 import { COMPLEXITY_LABEL, compactCount, DECISION_SHORT } from '../../lib/inventory-view'
 import { KindName, ObjectFlags, OriginName } from './ObjectLabels'
+import { useVirtualRows } from '../../hooks/use-virtual-rows'
 
 /** Rows are one line high (CSS keeps them so): the virtualizer's estimate is exact. */
 const ROW_HEIGHT = 34
@@ -150,16 +150,12 @@ export function ObjectsTable({
   /** The scrolling box (the virtualizer's, and what takes the focus after a bulk decision). */
   scroller: RefObject<HTMLDivElement | null>
 } & Handlers) {
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render
-  const virtualizer = useVirtualizer({
+  const { items, top, bottom } = useVirtualRows({
     count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    scroller: scroller,
+    rowHeight: ROW_HEIGHT,
     overscan: 10,
   })
-  const items = virtualizer.getVirtualItems()
-  const top = items[0]?.start ?? 0
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   const heading = { sort, onSort }
   return (
     <div

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
 import type { AuditEntry } from '../../../../shared/teardown/teardown-settings'
 import { exactTime } from '../../lib/format'
 import { AUDIT_OUTCOME_LABEL, outcomeBadge } from '../../lib/teardown-view'
+import { useVirtualRows } from '../../hooks/use-virtual-rows'
 
 /** Entries shown before “Show all”; past this the trail is virtualized once opened. */
 export const AUDIT_ROWS_SHOWN = 50
@@ -55,16 +55,12 @@ function Row({
 /** Every entry, in a scrolling region that renders only the rows in view. */
 function VirtualTrail({ entries }: { entries: readonly AuditEntry[] }) {
   const scroller = useRef<HTMLDivElement>(null)
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render
-  const virtualizer = useVirtualizer({
+  const { virtualizer, items, top, bottom } = useVirtualRows({
     count: entries.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_ESTIMATE,
+    scroller: scroller,
+    rowHeight: ROW_ESTIMATE,
     overscan: 10,
   })
-  const items = virtualizer.getVirtualItems()
-  const top = items[0]?.start ?? 0
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   return (
     <div
       ref={scroller}
