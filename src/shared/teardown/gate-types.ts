@@ -32,6 +32,20 @@ export const gate = (
   remedy: string | null,
 ): TeardownGate => ({ id, title, state, evidence, remedy: state === 'met' ? null : remedy })
 
+/** `812 bytes`, `12.3 MB` (powers of 1000). */
+export function sizeText(bytes: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return unit === 0
+    ? `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`
+    : `${value.toFixed(1)} ${units[unit]}`
+}
+
 /** `2026-03-10` from an ISO date. */
 export const dayOf = (iso: string): string => new Date(iso).toISOString().slice(0, 10)
 

@@ -4,7 +4,7 @@ import type { ProjectDocument } from '../project-schema'
 import { isStale } from '../progress'
 import { activeComparisons, greenStreak } from '../results/parity-trend'
 import { decisionsGate } from './decisions-gate'
-import { countOf, dayOf, gate, listOf, type TeardownGate } from './gate-types'
+import { countOf, dayOf, gate, listOf, sizeText, type TeardownGate } from './gate-types'
 import { noReadsGate } from './no-reads-gate'
 
 export type { TeardownGate, TeardownGateId, TeardownGateState } from './gate-types'
@@ -104,18 +104,6 @@ function dashboardsGate(document: ProjectDocument): TeardownGate {
     evidence,
     `Switch ${listOf(left)} to the new models and attest it on the Teardown step.`,
   )
-}
-
-/** `12.3 MB`. */
-function sizeText(bytes: number): string {
-  const units = ['bytes', 'kB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return unit === 0 ? `${bytes} bytes` : `${value.toFixed(1)} ${units[unit]}`
 }
 
 /** Gate (f): a verified backup of the couch2pg database is recorded. */

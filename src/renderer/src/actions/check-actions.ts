@@ -7,7 +7,7 @@ import type { StepId } from '../../../shared/steps'
 import { getApiClient } from '../api/client'
 import { checksOutcomeText } from '../lib/check-view'
 import { useStore } from '../store'
-import { applyPatchOrReload, sendIntents } from './project-actions'
+import { sendIntents, recordIntents } from './project-actions'
 
 /**
  * What the checks' views ask of the engine: a run of a step's checks or of one check, the end of
@@ -59,13 +59,8 @@ export function requestReport(ids: string[]): Promise<Result<OpOutput<'checks.re
 }
 
 /** Records a change; null once recorded, else why not in words (for the form that asked). */
-async function record(intent: Intent, announcement: string): Promise<string | null> {
-  const result = await getApiClient().call('project.update', { intents: [intent] })
-  if (!result.ok) return result.error.message
-  await applyPatchOrReload(result.value)
-  store().announce(announcement)
-  return null
-}
+const record = (intent: Intent, announcement: string): Promise<string | null> =>
+  recordIntents([intent], announcement)
 
 /** What the checks read: CHT Sync's `.env` or `values.yaml`, Watchdog's Prometheus (null clears). */
 export const saveSources = (

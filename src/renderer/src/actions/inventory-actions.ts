@@ -7,7 +7,7 @@ import { getApiClient } from '../api/client'
 import { chunkKeys } from '../lib/inventory-decision'
 import { countText, inventoryOutcomeText } from '../lib/inventory-view'
 import { useStore } from '../store'
-import { applyPatchOrReload } from './project-actions'
+import { recordIntents } from './project-actions'
 
 /**
  * What the Plan step's inventory asks of the engine: a run (both sources, or the given ones),
@@ -52,13 +52,7 @@ export function inventoryRunFinished(result: Result<unknown>): void {
 }
 
 /** Sends intents; null once recorded (and announced), else why not in words. */
-async function record(intents: Intent[], announcement: string): Promise<string | null> {
-  const result = await getApiClient().call('project.update', { intents })
-  if (!result.ok) return result.error.message
-  await applyPatchOrReload(result.value)
-  store().announce(announcement)
-  return null
-}
+const record = recordIntents
 
 /**
  * Decides one or many objects (`inventory.decide`); fields the input leaves out keep each

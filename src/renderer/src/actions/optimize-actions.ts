@@ -1,7 +1,5 @@
 import type { Intent } from '../../../shared/intents'
-import { getApiClient } from '../api/client'
-import { useStore } from '../store'
-import { applyPatchOrReload } from './project-actions'
+import { recordIntents } from './project-actions'
 
 /**
  * What the Optimize step's panel asks of the engine: a dashboard query added or edited
@@ -9,15 +7,10 @@ import { applyPatchOrReload } from './project-actions'
  * as text for the form that asked, never thrown.
  */
 
-const store = () => useStore.getState()
-
 /** Null once recorded, else why not in words. */
 async function record(intent: Intent, announcement: string): Promise<string | null> {
-  const result = await getApiClient().call('project.update', { intents: [intent] })
-  if (!result.ok) return `Could not save: ${result.error.message}`
-  await applyPatchOrReload(result.value)
-  store().announce(announcement)
-  return null
+  const error = await recordIntents([intent], announcement)
+  return error === null ? null : `Could not save: ${error}`
 }
 
 /** Adds a dashboard query (no id) or replaces the one with its id. Null once saved. */

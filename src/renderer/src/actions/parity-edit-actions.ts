@@ -2,8 +2,7 @@ import type { Intent } from '../../../shared/intents'
 import type { MetricDefinition, ModelDefinition } from '../../../shared/parity-definitions'
 import { getApiClient } from '../api/client'
 import type { CatalogColumn } from '../lib/parity-edit-mapping'
-import { useStore } from '../store'
-import { applyPatchOrReload } from './project-actions'
+import { recordIntents } from './project-actions'
 
 /**
  * What the Parity page's editors ask of the engine: a model pair, a metric or the green days
@@ -12,15 +11,10 @@ import { applyPatchOrReload } from './project-actions'
  * banner unreachable), never thrown.
  */
 
-const store = () => useStore.getState()
-
 /** Null once recorded, else why not in words. */
 async function record(intent: Intent, announcement: string): Promise<string | null> {
-  const result = await getApiClient().call('project.update', { intents: [intent] })
-  if (!result.ok) return `Could not save: ${result.error.message}`
-  await applyPatchOrReload(result.value)
-  store().announce(announcement)
-  return null
+  const error = await recordIntents([intent], announcement)
+  return error === null ? null : `Could not save: ${error}`
 }
 
 /** Adds a model pair, or replaces the one with its id. Null once saved, else why not. */

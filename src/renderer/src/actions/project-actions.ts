@@ -265,6 +265,22 @@ export async function sendIntents(intents: Intent[], announcement?: string): Pro
   return false
 }
 
+/**
+ * Sends intents to the engine, applies its patch to the copy and announces the change. Null
+ * once recorded, else the engine's message, for the form that asked to show (never thrown); `sendIntents` shows
+ * it in the page's banner instead.
+ */
+export async function recordIntents(
+  intents: Intent[],
+  announcement: string,
+): Promise<string | null> {
+  const result = await getApiClient().call('project.update', { intents })
+  if (!result.ok) return result.error.message
+  await applyPatchOrReload(result.value)
+  store().announce(announcement)
+  return null
+}
+
 /** Sets the name stamped on changes (“Updated by …”). Returns the engine's error, if any. */
 export async function setUserName(userName: string): Promise<AppErrorData | null> {
   const result = await getApiClient().call('app.setPreferences', { userName })

@@ -4,7 +4,7 @@ import type { Result } from '../../../shared/result'
 import type { DeploymentType } from '../../../shared/teardown/teardown-settings'
 import { getApiClient } from '../api/client'
 import { useStore } from '../store'
-import { applyPatchOrReload } from './project-actions'
+import { recordIntents } from './project-actions'
 
 /**
  * What the Teardown step's page asks of the engine: its settings, dashboards and override
@@ -16,13 +16,8 @@ import { applyPatchOrReload } from './project-actions'
 const store = () => useStore.getState()
 
 /** Null once recorded (and announced), else why not in words. */
-async function record(intent: Intent, announcement: string): Promise<string | null> {
-  const result = await getApiClient().call('project.update', { intents: [intent] })
-  if (!result.ok) return result.error.message
-  await applyPatchOrReload(result.value)
-  store().announce(announcement)
-  return null
-}
+const record = (intent: Intent, announcement: string): Promise<string | null> =>
+  recordIntents([intent], announcement)
 
 /** The deployment type, grace days or quiet days; null once saved, else why not. */
 export const saveTeardownSettings = (

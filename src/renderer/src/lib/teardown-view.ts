@@ -1,5 +1,6 @@
 import type { GatesVerdict, TeardownGate, TeardownGateState } from '../../../shared/teardown/gates'
 import type { DecommissionStage } from '../../../shared/teardown/decommission-plan'
+import { dayOf } from '../../../shared/teardown/gate-types'
 import { quietWindow } from '../../../shared/teardown/no-reads-gate'
 import { executionPermission } from '../../../shared/teardown/override'
 import type {
@@ -12,6 +13,9 @@ import type {
 } from '../../../shared/teardown/teardown-settings'
 import { dirName } from './format'
 import { isInDemoFolder, type SuggestionProject } from './save-suggestion'
+
+// The engine's own wording of days and sizes, so the page and the gates say them alike.
+export { dayOf, sizeText } from '../../../shared/teardown/gate-types'
 
 /**
  * What the Teardown step's page says about the gates, the override, the snapshots, the backup,
@@ -51,9 +55,6 @@ export const GATE_STATE_BADGE: Readonly<Record<TeardownGateState, string>> = {
 
 /** `1 day`, `14 days`. */
 export const daysText = (n: number): string => `${n} ${n === 1 ? 'day' : 'days'}`
-
-/** `2026-03-10` of an ISO date. */
-export const dayOf = (iso: string): string => new Date(iso).toISOString().slice(0, 10)
 
 /**
  * The gates not met that the override does not cover (all of them without an override): what
@@ -128,20 +129,6 @@ export function parseDays(text: string): number | null {
  */
 export function pathParts(path: string): string[] {
   return path.match(/[^\\/]*[\\/]|[^\\/]+$/g) ?? [path]
-}
-
-/** `812 bytes`, `12.3 MB` (powers of 1000, as the backup gate says it). */
-export function sizeText(bytes: number): string {
-  const units = ['bytes', 'kB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  return unit === 0
-    ? `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`
-    : `${value.toFixed(1)} ${units[unit]}`
 }
 
 /** One usage snapshot as the page lists it. */
