@@ -325,6 +325,7 @@ export function largeProject(size: LargeProjectSize = BUDGET_SIZE): ProjectDocum
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
     teardown: emptyTeardownSettings(),
+    signoff: {},
   }
 }
 

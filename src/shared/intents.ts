@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { sizingInputsSchema, watchdogUrlSchema } from './checks/check-settings'
 import { STEP_IDS } from './steps'
+import { signoffInputSchema } from './signoff'
 import { BULK_DECISION_LIMIT, decisionInputSchema } from './inventory/decisions'
 import { metricDefinitionSchema, modelDefinitionSchema } from './parity-definitions'
 import { DEPLOYMENT_TYPES } from './teardown/teardown-settings'
@@ -132,5 +133,16 @@ export const intentSchema = z.discriminatedUnion('type', [
     sql: z.string().trim().min(1).max(20_000),
   }),
   z.object({ type: z.literal('checks.removeExplainQuery'), id: z.string().min(1).max(200) }),
+  /** Records that someone approved a step (recorded by the current user, stamped now). */
+  z.object({
+    type: z.literal('signoff.add'),
+    stepId: z.enum(STEP_IDS),
+    signoff: signoffInputSchema,
+  }),
+  z.object({
+    type: z.literal('signoff.remove'),
+    stepId: z.enum(STEP_IDS),
+    id: z.string().min(1).max(200),
+  }),
 ])
 export type Intent = z.infer<typeof intentSchema>

@@ -30,6 +30,7 @@ export type ProjectMigration = (doc: Record<string, unknown>) => Record<string, 
  *   no backup, dashboards, snapshots or audit entries yet).
  * - 7 → 8: the teardown's gate override (none) and its stage runs (none), and the Optimize
  *   step's dashboard queries for EXPLAIN (none).
+ * - 8 → 9: the steps' sign-off (no approval recorded yet).
  */
 export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   1: (doc) => ({ ...doc, connections: emptyConnections(), demo: null }),
@@ -39,6 +40,7 @@ export const MIGRATIONS: Readonly<Record<number, ProjectMigration>> = {
   5: migrateV5toV6,
   6: (doc) => ({ ...doc, teardown: emptyTeardownSettings() }),
   7: migrateV7toV8,
+  8: (doc) => ({ ...doc, signoff: {} }),
 }
 
 /**

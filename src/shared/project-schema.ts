@@ -5,6 +5,7 @@ import { errorCodeSchema } from './result'
 import { storedResultSchema } from './results/result-schema'
 import { inventorySettingsSchema } from './inventory/decisions'
 import { teardownSettingsSchema } from './teardown/teardown-settings'
+import { signoffSettingsSchema } from './signoff'
 
 export { ENDPOINT_IDS, endpointIdSchema, type EndpointId } from './endpoints'
 export { VERDICTS, verdictSchema, type Verdict } from './results/common'
@@ -13,7 +14,7 @@ export type { StoredResult } from './results/result-schema'
 /** The `format` marker every project file carries; a JSON file without it is someone else's. */
 export const PROJECT_FORMAT = 'cht-migration-project'
 /** The schema version this build writes. Older files are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 8
+export const CURRENT_SCHEMA_VERSION = 9
 export const PROJECT_FILE_EXTENSION = '.chtmig.json'
 /** Project files above this size are refused before parsing (SEC-13). */
 export const MAX_PROJECT_BYTES = 50 * 1024 * 1024
@@ -161,6 +162,8 @@ export const projectDocumentSchema = z.object({
   inventory: inventorySettingsSchema,
   /** The Teardown step's settings, backup record, dashboards, usage snapshots and audit trail. */
   teardown: teardownSettingsSchema,
+  /** Who approved each step, in which role, when (schema 9). */
+  signoff: signoffSettingsSchema,
 })
 export type ProjectDocument = z.infer<typeof projectDocumentSchema>
 

@@ -61,6 +61,7 @@ export function sampleDocument(overrides: Partial<ProjectDocument> = {}): Projec
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
     teardown: emptyTeardownSettings(),
+    signoff: {},
     ...overrides,
   }
 }

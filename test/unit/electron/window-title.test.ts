@@ -9,7 +9,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const project = (dirty: boolean): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 8,
+    schemaVersion: 9,
     id: 'p1',
     name: 'Kenya eCHIS',
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -24,6 +24,7 @@ const project = (dirty: boolean): ProjectState => ({
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
     teardown: emptyTeardownSettings(),
+    signoff: {},
   },
   revision: 1,
   path: '/tmp/kenya.chtmig.json',

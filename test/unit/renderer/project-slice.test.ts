@@ -12,7 +12,7 @@ import { emptyParity } from '../../../src/shared/parity-definitions'
 const state = (): ProjectState => ({
   document: {
     format: 'cht-migration-project',
-    schemaVersion: 8,
+    schemaVersion: 9,
     id: 'p1',
     name: 'Kenya',
     createdAt: '2026-08-01T00:00:00.000Z',
@@ -42,6 +42,7 @@ const state = (): ProjectState => ({
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
     teardown: emptyTeardownSettings(),
+    signoff: {},
   },
   revision: 7,
   path: '/p/kenya.chtmig.json',

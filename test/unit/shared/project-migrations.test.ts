@@ -26,12 +26,12 @@ const codeOf = (run: () => unknown) => {
 }
 
 describe('migrateToCurrent', () => {
-  it('brings a schema 1 file to schema 8: no connections yet, not a demo project, no results, no parity, checks, decisions or teardown set up', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(8)
-    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4', '5', '6', '7'])
+  it('brings a schema 1 file to schema 9: no connections yet, not a demo project, no results, no parity, checks, decisions, teardown or sign-off set up', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(9)
+    expect(Object.keys(MIGRATIONS)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8'])
     const doc = { schemaVersion: 1, name: 'x', results: {} }
     expect(migrateToCurrent(doc)).toEqual({
-      schemaVersion: 8,
+      schemaVersion: 9,
       name: 'x',
       results: {},
       connections: { couchdb: null, couch2pg: null, chtSync: null },
@@ -40,9 +40,10 @@ describe('migrateToCurrent', () => {
       checks: emptyCheckSettings(),
       inventory: { decisions: {} },
       teardown: emptyTeardownSettings(),
+      signoff: {},
     })
     expect(doc).toEqual({ schemaVersion: 1, name: 'x', results: {} })
-    const current = { schemaVersion: 8, name: 'y' }
+    const current = { schemaVersion: 9, name: 'y' }
     expect(migrateToCurrent(current)).toBe(current)
   })
 
@@ -56,8 +57,18 @@ describe('migrateToCurrent', () => {
     expect(out.teardown).toEqual({ ...teardown, override: null, executions: [] })
     expect(out.checks).toEqual({ ...checks, explainQueries: [] })
     expect(migrateToCurrent({ schemaVersion: 7, name: 'z' })).toEqual({
-      schemaVersion: 8,
+      schemaVersion: 9,
       name: 'z',
+      signoff: {},
+    })
+  })
+
+  it('8 → 9 adds the sign-off of the steps, none recorded, keeping the rest', () => {
+    expect(migrateToCurrent({ schemaVersion: 8, name: 'z', items: {} })).toEqual({
+      schemaVersion: 9,
+      name: 'z',
+      items: {},
+      signoff: {},
     })
   })
 

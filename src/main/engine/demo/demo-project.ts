@@ -74,6 +74,7 @@ export async function writeDemoProject(input: DemoProjectInput): Promise<Project
     checks: { ...emptyCheckSettings(), envPath: input.envPath },
     inventory: emptyInventorySettings(),
     teardown: emptyTeardownSettings(),
+    signoff: {},
   }
   await atomicWriteFile(input.path, serializeProject(document), { backup: false })
   return document

@@ -19,6 +19,8 @@ import { teardownGates } from '../../../shared/teardown/gates'
 import { teardownSettingsSchema } from '../../../shared/teardown/teardown-settings'
 import { findItem } from '../../../shared/steps-catalog'
 import { redactSecrets } from '../../../shared/redact'
+import { signoffSettingsSchema } from '../../../shared/signoff'
+import { addSignoff } from './apply-signoff'
 import { AppError } from '../../../shared/result'
 
 export interface ApplyContext {
@@ -54,6 +56,7 @@ export function applyIntents(
   let checks = doc.checks
   let inventory = doc.inventory
   let teardown = doc.teardown
+  let signoff = doc.signoff
   const upsert = <T extends { id: string }>(list: readonly T[], entry: T): T[] => {
     const index = list.findIndex((e) => e.id === entry.id)
     return index < 0 ? [...list, entry] : list.map((e, i) => (i === index ? entry : e))
@@ -234,6 +237,19 @@ export function applyIntents(
           explainQueries: without(checks.explainQueries, intent.id, 'dashboard query'),
         }
         break
+      case 'signoff.add':
+        signoff = addSignoff(signoff, intent.stepId, intent.signoff, {
+          id: newId(),
+          who: ctx.who,
+          at,
+        })
+        break
+      case 'signoff.remove':
+        signoff = {
+          ...signoff,
+          [intent.stepId]: without(signoff[intent.stepId] ?? [], intent.id, 'sign-off'),
+        }
+        break
       case 'gate.clearOverride': {
         const { [intent.stepId]: _cleared, ...rest } = checks.gateOverrides
         checks = { ...checks, gateOverrides: rest }
@@ -252,6 +268,7 @@ export function applyIntents(
   check(checkSettingsSchema, checks, 'checks')
   if (inventory !== doc.inventory) check(inventorySettingsSchema, inventory, 'inventory')
   if (teardown !== doc.teardown) check(teardownSettingsSchema, teardown, 'teardown')
+  if (signoff !== doc.signoff) check(signoffSettingsSchema, signoff, 'signoff')
   return {
     ...doc,
     name,
@@ -262,6 +279,7 @@ export function applyIntents(
     checks,
     inventory,
     teardown,
+    signoff,
     updatedAt: at,
   }
 }

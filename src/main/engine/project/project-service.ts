@@ -202,6 +202,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       checks: emptyCheckSettings(),
       inventory: emptyInventorySettings(),
       teardown: emptyTeardownSettings(),
+      signoff: {},
     }
   }
 

@@ -35,7 +35,7 @@ describe('project service: lifecycle', () => {
     })
     expect(state.document).toMatchObject({
       format: 'cht-migration-project',
-      schemaVersion: 8,
+      schemaVersion: 9,
       name: 'Kenya',
       createdAt: T0.toISOString(),
       updatedAt: T0.toISOString(),
