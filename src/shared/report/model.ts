@@ -73,6 +73,11 @@ export type Block =
       rows: Cell[][]
       /** Said instead of the table when it has no rows. */
       empty: string
+      /**
+       * False for a table only the JSON and CSV exports carry (every object with every column,
+       * too long or wide to print); the PDF and Markdown skip it. Printed by default.
+       */
+      printed?: boolean
     }
   | { type: 'chart'; chart: ChartSpec; /** The chart's content in words (alt text, Markdown). */ alt: string }
   /** Something to notice: a held gate, a stale result, a blocker. */
