@@ -1,10 +1,6 @@
 import { AppError } from '../../../shared/result'
 import { redactSecrets } from '../../../shared/redact'
-import {
-  SIGNOFF_LIMIT,
-  type SignoffInput,
-  type SignoffSettings,
-} from '../../../shared/signoff'
+import { SIGNOFF_LIMIT, type SignoffInput, type SignoffSettings } from '../../../shared/signoff'
 import type { StepId } from '../../../shared/steps'
 
 /**
