@@ -8,6 +8,8 @@ import { comparisonResultId } from '../../../shared/parity-definitions'
 import type { StoredResult } from '../../../shared/project-schema'
 import type { GreenStreak, TrendDay } from '../../../shared/results/parity-trend'
 
+export { tileRows, type TileRow } from '../../../shared/results/parity-tiles'
+
 /**
  * What the Parity page shows, worked out from the project copy: the comparisons set up with their
  * latest results, a metric tile's rows, the streak in words, the recent days of the trend. Pure,
@@ -51,45 +53,6 @@ export function intentsForSuggestions(
       .filter((m) => !metrics.has(m.id))
       .map((metric): Intent => ({ type: 'parity.setMetric', metric })),
   ]
-}
-
-/** One group of a metric tile: its name, both values, the difference, and whether it differs. */
-export interface TileRow {
-  group: string
-  old: number | null
-  new: number | null
-  /** `new - old`; null when a side has no value. */
-  delta: number | null
-  differs: boolean
-  /** The group as several columns (database, type, form, month); absent: `group` is one. */
-  cells?: string[]
-}
-
-/**
- * The groups of a metric result, those that differ first, then by group; `differs` by the
- * result's own differences (within the metric's tolerance counts as a match).
- */
-export function tileRows(result: StoredResult): TileRow[] {
-  if (result.details.kind !== 'comparison') return []
-  const differing = new Set(result.details.differences.flatMap((d) => d.samples.map((s) => s.key)))
-  // Samples are bounded: past them, a group differs when its values do.
-  const capped = result.details.differences.some((d) => d.count > d.samples.length)
-  return result.details.counts
-    .map((c) => {
-      const group = c.group.join(' / ') || '(all)'
-      const delta = c.old === null || c.new === null ? null : c.new - c.old
-      const differs = differing.has(group) || (capped && delta !== 0)
-      return { group, old: c.old, new: c.new, delta, differs }
-    })
-    .sort((a, b) =>
-      a.differs !== b.differs
-        ? Number(b.differs) - Number(a.differs)
-        : a.group < b.group
-          ? -1
-          : a.group > b.group
-            ? 1
-            : 0,
-    )
 }
 
 /** A delta in words: `+3`, `−2`, `0`, or `missing on one side`. */

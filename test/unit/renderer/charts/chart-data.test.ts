@@ -7,7 +7,7 @@ import {
   trendBars,
   trendSummary,
   wholeTicks,
-} from '../../../../src/renderer/src/components/charts/chart-data'
+} from '../../../../src/shared/charts/chart-data'
 
 /** The figures the charts are drawn from: pure, so they are typed and tested directly. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { MetricBarRow } from '../../../../src/renderer/src/components/charts/chart-data'
+import type { MetricBarRow } from '../../../../src/shared/charts/chart-data'
 
 /**
  * The charts as the PDF renders them (`renderToStaticMarkup`, no DOM): one SVG, named for screen
@@ -9,7 +9,7 @@ import type { MetricBarRow } from '../../../../src/renderer/src/components/chart
  * the Node program that type-checks the tests takes in neither JSX nor React's types (whose
  * global DOM stubs would retype the Playwright tests' `evaluate` callbacks).
  */
-const CHARTS = '../../../../src/renderer/src/components/charts'
+const CHARTS = '../../../../src/shared/charts'
 const load = (specifier: string): Promise<Record<string, unknown>> => import(specifier)
 
 async function render(name: 'TrendChart' | 'MetricChart', props: object): Promise<string> {

@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/results/parity-trend'
 import { useNow } from '../../hooks/use-now'
 import { recentDays, streakBreakText, streakText } from '../../lib/parity-view'
-import { TrendChart } from '../charts/TrendChart'
+import { TrendChart } from '../../../../shared/charts/TrendChart'
 
 /**
  * The parallel run's trend: how many consecutive days every comparison still run (document

@@ -1,8 +1,9 @@
 import type { MetricDefinition } from '../../../../shared/parity-definitions'
 import type { StoredResult } from '../../../../shared/project-schema'
-import { comparisonResultId, tileRows } from '../../lib/parity-view'
+import { tileRows } from '../../../../shared/results/parity-tiles'
+import { comparisonResultId } from '../../lib/parity-view'
 import { VERDICT_LABEL } from '../../lib/labels'
-import { MetricChart } from '../charts/MetricChart'
+import { MetricChart } from '../../../../shared/charts/MetricChart'
 import { TimeAgo } from '../common/TimeAgo'
 import { GroupTable } from './GroupTable'
 
