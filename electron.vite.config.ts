@@ -23,6 +23,7 @@ export default defineConfig({
           'bench-inventory': resolve(__dirname, 'bench/inventory.ts'),
           'bench-parity': resolve(__dirname, 'bench/parity.ts'),
           'bench-project': resolve(__dirname, 'bench/project.ts'),
+          'bench-report': resolve(__dirname, 'bench/report.ts'),
           'bench-responsiveness': resolve(__dirname, 'bench/responsiveness.ts'),
         },
         // Shared chunks sit beside the entries, so `__dirname` is `out/main` in every file: the

@@ -16,7 +16,8 @@ export async function buildWorkerForTests(): Promise<() => void> {
     input: resolve(__dirname, '../../src/main/engine/workers/worker-main.ts'),
     platform: 'node',
     logLevel: 'silent',
-    output: { file, format: 'cjs' },
+    // One file: lazily loaded parts (the PDF's drawing code) are inlined, still loaded on first use.
+    output: { file, format: 'cjs', codeSplitting: false },
   })
   // The bundled parser looks for its WebAssembly beside the script, as in the built app.
   const wasm = resolve(__dirname, '../../node_modules/libpg-query/wasm/libpg-query.wasm')

@@ -1,6 +1,7 @@
 import type { WorkerTaskFn } from '../protocol'
 import { idMergeTask } from './id-merge-task'
 import { sqlAnalyzeTask } from '../../inventory/analysis/sql-analyze-task'
+import { REPORT_PDF_TASK, reportPdfTask } from '../../report/pdf/pdf-task'
 
 /**
  * Every task a worker thread can run, by name. CPU-heavy work (hashing, merging id streams,
@@ -10,4 +11,5 @@ import { sqlAnalyzeTask } from '../../inventory/analysis/sql-analyze-task'
 export const WORKER_TASKS: Record<string, WorkerTaskFn> = {
   'ids.merge': idMergeTask,
   'sql.analyze': sqlAnalyzeTask,
+  [REPORT_PDF_TASK]: reportPdfTask,
 }
