@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CHECK_STEPS } from './checks/check-catalog'
 import { PLAN_AND_TEARDOWN_OPERATIONS } from './contract-plan-teardown'
+import { REPORT_OPERATIONS } from './contract-report'
 import { intentSchema } from './intents'
 import { passwordSourceSchema } from './connections'
 import {
@@ -158,6 +159,10 @@ export const contract = {
   'project.recent': { input: empty, output: recentList },
   /** Takes an entry off the recent list (the file is not touched); answers the new list. */
   'project.forgetRecent': { input: z.object({ path: pathSchema }).strict(), output: recentList },
+  /**
+   * Writes the plan's Markdown summary at once (no job): the same file as `report.export` with
+   * `format: 'markdown'`, kept for the File menu's Export and the summary dialog.
+   */
   'project.export': {
     input: z
       .object({ format: z.literal('markdown'), path: optionalPath, allowDemoFolder })
@@ -308,6 +313,7 @@ export const contract = {
     output: z.object({ path: z.string().nullable() }),
   },
   ...PLAN_AND_TEARDOWN_OPERATIONS,
+  ...REPORT_OPERATIONS,
   'jobs.list': {
     input: empty,
     /** Running jobs and the ones that finished in the last minutes, newest first. */

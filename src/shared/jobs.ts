@@ -18,6 +18,8 @@ export const JOB_PHASES = [
   'merging',
   'analysing',
   'checking',
+  'building-report',
+  'rendering',
   'writing',
   'finishing',
 ] as const
@@ -36,6 +38,8 @@ export const PHASE_LABEL: Record<JobPhase, string> = {
   merging: 'Comparing',
   analysing: 'Analysing',
   checking: 'Running checks',
+  'building-report': 'Building the plan',
+  rendering: 'Rendering',
   writing: 'Writing',
   finishing: 'Finishing',
 }

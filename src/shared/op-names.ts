@@ -42,6 +42,7 @@ export const OP_NAME_LIST = [
   'teardown.backup',
   'teardown.recordBackup',
   'teardown.execute',
+  'report.export',
   'jobs.list',
   'jobs.cancel',
 ] as const

@@ -1,5 +1,9 @@
 import type { Face } from '../../shared/contract'
+import type { ReportFormat } from '../../shared/report/formats'
 import type { Engine } from '../engine/engine'
+
+/** What a save dialog saves: the project, or an export of the plan in one of its formats. */
+export type SaveKind = 'project' | ReportFormat
 
 /** What the person chose after the warning that a path lies in a demo's temporary folder. */
 export type DemoFolderChoice = 'elsewhere' | 'proceed' | 'cancel'
@@ -9,7 +13,8 @@ export interface DialogProvider {
   chooseOpenPath(): Promise<string | null>
   /** CHT Sync's `.env` or Helm `values.yaml`, for the checks. */
   chooseConfigPath(kind: 'env' | 'values'): Promise<string | null>
-  chooseSavePath(suggestedName: string, kind: 'project' | 'markdown'): Promise<string | null>
+  /** Where to save the project or an export; `suggestedName` is the project's name. */
+  chooseSavePath(suggestedName: string, kind: SaveKind): Promise<string | null>
   /** A folder to write into (the dbt scaffolds), or null when dismissed. */
   chooseFolder(title: string): Promise<string | null>
   /** An existing dump of the couch2pg database to verify and record, or null when dismissed. */
@@ -18,11 +23,7 @@ export interface DialogProvider {
    * Warns that `path` is inside `demoDir`, which is removed when the demo stops, and asks whether
    * to choose another place, go on, or cancel.
    */
-  confirmDemoFolder(
-    path: string,
-    demoDir: string,
-    kind: 'project' | 'markdown',
-  ): Promise<DemoFolderChoice>
+  confirmDemoFolder(path: string, demoDir: string, kind: SaveKind): Promise<DemoFolderChoice>
 }
 
 /**

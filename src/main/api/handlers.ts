@@ -7,6 +7,7 @@ import { inventoryHandlers } from './inventory-handlers'
 import { jobHandlers } from './job-handlers'
 import { parityHandlers } from './parity-handlers'
 import { projectHandlers } from './project-handlers'
+import { reportHandlers } from './report-handlers'
 import { teardownHandlers } from './teardown-handlers'
 
 export type { Handler, HandlerTable } from './handler-types'
@@ -27,5 +28,6 @@ export const handlers: HandlerTable = {
   ...checksHandlers,
   ...inventoryHandlers,
   ...teardownHandlers,
+  ...reportHandlers,
   ...jobHandlers,
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path'
 import { PROJECT_FILE_EXTENSION } from '../../shared/project-schema'
+import type { ReportFormat } from '../../shared/report/formats'
 import { AppError } from '../../shared/result'
 import type { HandlerContext } from './context'
 
@@ -11,13 +12,15 @@ import type { HandlerContext } from './context'
  * browser mode a typed path names a file on the machine running `cht-migrate serve`, whose
  * working folder the person cannot see: a relative one is refused, with the absolute path it
  * would mean in the default project folder as a suggestion. The CLI resolves a relative path
- * against its own working folder, as a shell user expects.
+ * against its own working folder, as a shell user expects. `exportFormat` picks the save
+ * dialog's file type for an export (Markdown by default).
  */
 export async function resolvePath(
   ctx: HandlerContext,
   path: string | undefined,
   purpose: 'open' | 'save' | 'export',
   suggestedName = 'migration',
+  exportFormat: ReportFormat = 'markdown',
 ): Promise<string> {
   if (path !== undefined) {
     if (!ctx.acceptTypedPath(path, purpose)) {
@@ -44,7 +47,10 @@ export async function resolvePath(
   const chosen =
     purpose === 'open'
       ? await ctx.dialogs.chooseOpenPath()
-      : await ctx.dialogs.chooseSavePath(suggestedName, purpose === 'save' ? 'project' : 'markdown')
+      : await ctx.dialogs.chooseSavePath(
+          suggestedName,
+          purpose === 'save' ? 'project' : exportFormat,
+        )
   if (!chosen) throw new AppError('CANCELLED', 'No file was chosen.')
   return purpose === 'save' ? withProjectExtension(chosen) : chosen
 }

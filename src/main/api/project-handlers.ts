@@ -3,6 +3,7 @@ import { withFileStatus } from '../engine/prefs/recent-files'
 import type { HandlerContext } from './context'
 import type { DomainHandlers } from './handler-types'
 import { ensureNoUnsavedChanges, resolvePath } from './paths'
+import { exportPlanNow } from './report-handlers'
 import { resolveSaveTarget } from './save-target'
 
 /** `project.*`: the open migration project, through the engine's project store. */
@@ -64,7 +65,7 @@ export const projectHandlers: DomainHandlers<'project'> = {
     const target = await resolveSaveTarget(ctx, path, 'export', current.document.name, {
       allowDemoFolder,
     })
-    return ctx.project.exportMarkdown(target)
+    return exportPlanNow(ctx, 'markdown', target)
   },
 }
 

@@ -1,3 +1,4 @@
+import type { ReportFormat } from '../../shared/report/formats'
 import { AppError } from '../../shared/result'
 import { temporaryDemoFolderOf } from '../engine/demo/demo-folder'
 import type { HandlerContext } from './context'
@@ -6,6 +7,8 @@ import { resolvePath } from './paths'
 export interface SaveTargetOptions {
   /** The person was warned about a typed path in a demo's temporary folder and went on. */
   allowDemoFolder?: boolean | undefined
+  /** The format of an export, for the save dialog's file type (default Markdown). */
+  format?: ReportFormat | undefined
 }
 
 /**
@@ -25,10 +28,11 @@ export async function resolveSaveTarget(
   suggestedName: string,
   options: SaveTargetOptions = {},
 ): Promise<string> {
-  const kind = purpose === 'save' ? 'project' : 'markdown'
+  const format = options.format ?? 'markdown'
+  const kind = purpose === 'save' ? 'project' : format
   // Each round waits for the person; it ends when they choose a place, go on or cancel.
   for (;;) {
-    const target = await resolvePath(ctx, path, purpose, suggestedName)
+    const target = await resolvePath(ctx, path, purpose, suggestedName, format)
     const demoDir = await temporaryDemoFolderOf(target, ctx.demo.current, { registry: true })
     if (demoDir === null) return target
     if (path !== undefined || !ctx.dialogs) {

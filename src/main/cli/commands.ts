@@ -3,6 +3,7 @@ import type { CliCommand } from './command'
 import { demoCommand } from './demo-command'
 import { inventoryCommand } from './inventory-command'
 import { parityCommand } from './parity-command'
+import { reportCommand } from './report-command'
 import { serveCommand } from './serve-command'
 import { teardownCommand } from './teardown-command'
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   inventoryCommand,
   teardownCommand,
+  reportCommand,
 ]
 
 /** The command with this name, or undefined. */

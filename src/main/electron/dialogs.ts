@@ -10,7 +10,8 @@ import {
   type SaveDialogOptions,
 } from 'electron'
 import { PROJECT_FILE_EXTENSION } from '../../shared/project-schema'
-import type { DemoFolderChoice, DialogProvider } from '../api/context'
+import { REPORT_FORMAT_INFO, reportFileName } from '../../shared/report/formats'
+import type { DemoFolderChoice, DialogProvider, SaveKind } from '../api/context'
 
 /** The answer to "save the changes to this project?". */
 export type UnsavedChoice = 'save' | 'discard' | 'cancel'
@@ -32,7 +33,11 @@ export function projectFilter(platform: NodeJS.Platform = process.platform): Fil
     ? { name: `Migration projects (*.${extension})`, extensions: ['json'] }
     : { name: 'Migration projects', extensions: [extension] }
 }
-const MARKDOWN_FILTER: FileFilter = { name: 'Markdown', extensions: ['md'] }
+/** The file type of an export's save dialog: `PDF (*.pdf)`, `CSV: checks (*.csv)`. */
+const exportFilter = (kind: Exclude<SaveKind, 'project'>): FileFilter => ({
+  name: REPORT_FORMAT_INFO[kind].label,
+  extensions: [REPORT_FORMAT_INFO[kind].extension.slice(1)],
+})
 const ALL_FILES: FileFilter = { name: 'All files', extensions: ['*'] }
 const DUMP_FILTER: FileFilter = {
   name: 'PostgreSQL dumps',
@@ -107,12 +112,15 @@ export function createDialogProvider(options: DialogOptions): DialogProvider {
     },
     async chooseSavePath(suggestedName, kind) {
       const settings: SaveDialogOptions = {
-        title: kind === 'project' ? 'Save migration project' : 'Export summary as Markdown',
+        title:
+          kind === 'project'
+            ? 'Save migration project'
+            : `Export the migration plan (${REPORT_FORMAT_INFO[kind].label})`,
         defaultPath: join(
           existingDir(options.defaultDir()),
           suggestedFileName(suggestedName, kind),
         ),
-        filters: [kind === 'project' ? projectFilter() : MARKDOWN_FILTER],
+        filters: [kind === 'project' ? projectFilter() : exportFilter(kind)],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       }
       const result = await parented(
@@ -142,7 +150,7 @@ const DEMO_FOLDER_CHOICES: readonly DemoFolderChoice[] = ['elsewhere', 'proceed'
 export function demoFolderMessage(
   path: string,
   demoDir: string,
-  kind: 'project' | 'markdown',
+  kind: SaveKind,
 ): MessageBoxOptions {
   return {
     type: 'warning',
@@ -171,11 +179,12 @@ export function existingDir(dir: string, exists: (path: string) => boolean = exi
 }
 
 /**
- * Turns a project name into a file name: characters no file system accepts become `-`, the
- * length is capped, and the extension of the kind is appended. An empty result falls back to
- * `migration`.
+ * Turns a project name into a file name: for the project, characters no file system accepts
+ * become `-`, the length is capped, and its extension is appended (an empty result falls back to
+ * `migration`); for an export, the format's default name (`kenya-plan.pdf`).
  */
-export function suggestedFileName(projectName: string, kind: 'project' | 'markdown'): string {
+export function suggestedFileName(projectName: string, kind: SaveKind): string {
+  if (kind !== 'project') return reportFileName(projectName, kind)
   const base =
     projectName
       .replace(/[<>:"/\\|?*]/g, '-')
@@ -185,7 +194,7 @@ export function suggestedFileName(projectName: string, kind: 'project' | 'markdo
       .replace(/^\.+/, '')
       .slice(0, MAX_NAME_LENGTH)
       .trim() || 'migration'
-  return base + (kind === 'project' ? PROJECT_FILE_EXTENSION : '.md')
+  return base + PROJECT_FILE_EXTENSION
 }
 
 /**

@@ -22,6 +22,7 @@ import { createPreferencesStore } from './prefs/preferences-store'
 import type { PreferencesStore } from './prefs/types'
 import { createProjectService } from './project/project-service'
 import type { ProjectService } from './project/types'
+import { createDownloadStore, type DownloadStore } from './report/downloads'
 import { createWorkerPool, type WorkerPool } from './workers/worker-pool'
 
 /**
@@ -42,6 +43,8 @@ export interface Engine {
   prefs: PreferencesStore
   jobs: JobRegistry
   workers: WorkerPool
+  /** Exports waiting to be fetched once by the browser (browser mode's downloads). */
+  downloads: DownloadStore
   /** The demo deployment of this process, if one was started. */
   demo: DemoService
   /** Connection tests and the project's read-only database pools (SEC-12). */
@@ -50,8 +53,9 @@ export interface Engine {
   secrets: SecretStore
   events: { subscribe(listener: (event: EngineEvent) => void): () => void }
   /**
-   * Cancels running jobs, writes a pending autosave, closes the database pools, stops the demo and
-   * ends the worker threads. Idempotent; never throws (failures go to the log).
+   * Cancels running jobs, writes a pending autosave, closes the database pools, stops the demo,
+   * ends the worker threads and deletes the downloads nobody fetched. Idempotent; never throws
+   * (failures go to the log).
    */
   dispose(): Promise<void>
 }
@@ -103,6 +107,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   const workers = createWorkerPool(
     options.workerScript === undefined ? {} : { script: options.workerScript },
   )
+  const downloads = createDownloadStore()
   const connections = createConnectionService({
     log: (message, error) => log.error(message, error),
     ...options.connectionOptions,
@@ -142,6 +147,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     prefs,
     jobs,
     workers,
+    downloads,
     demo,
     connections,
     secrets: options.secrets ?? createEnvSessionSecretStore(),
@@ -154,6 +160,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
         // The demo deployment lives as long as the wizard: its servers stop, its folder goes.
         await step('stopping the demo deployment', () => demo.stop())
         await step('ending the worker threads', () => workers.dispose())
+        await step('deleting the waiting downloads', () => downloads.clear())
       })()
       return disposing
     },

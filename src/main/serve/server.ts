@@ -3,6 +3,7 @@ import { realpath } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import type { HandlerContext } from '../api/context'
 import { handleOpRoute, OP_ROUTE_PREFIX } from './api-routes'
+import { DOWNLOAD_ROUTE_PREFIX, handleDownloadRoute } from './download-route'
 import { EventStreams } from './event-stream'
 import { sendErrorResult, sendText } from './responses'
 import {
@@ -36,7 +37,10 @@ export interface RunningServer {
   url: string
   port: number
   token: string
-  /** Ends the event streams, flushes a pending autosave and stops the server. */
+  /**
+   * Ends the event streams, flushes a pending autosave, deletes the downloads nobody fetched
+   * and stops the server.
+   */
   close(): Promise<void>
 }
 
@@ -92,6 +96,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (path.startsWith(OP_ROUTE_PREFIX)) {
       return handleOpRoute(req, res, path.slice(OP_ROUTE_PREFIX.length), options.ctx)
     }
+    if (path.startsWith(DOWNLOAD_ROUTE_PREFIX)) {
+      const id = path.slice(DOWNLOAD_ROUTE_PREFIX.length)
+      return handleDownloadRoute(req, res, id, options.ctx.downloads)
+    }
     if (path === '/api' || path.startsWith('/api/')) {
       return sendErrorResult(res, 404, 'NOT_FOUND', 'No such api route.')
     }
@@ -119,6 +127,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         server.closeIdleConnections()
         await options.ctx.project.flush()
         server.closeAllConnections()
+        await options.ctx.downloads.clear()
         await stopped
       })()
       return closing

@@ -79,13 +79,22 @@ export type Block =
        */
       printed?: boolean
     }
-  | { type: 'chart'; chart: ChartSpec; /** The chart's content in words (alt text, Markdown). */ alt: string }
+  | {
+      type: 'chart'
+      chart: ChartSpec
+      /** The chart's content in words (alt text, Markdown). */ alt: string
+    }
   /** Something to notice: a held gate, a stale result, a blocker. */
   | { type: 'callout'; tone: Tone; spans: Span[] }
   /** Signature lines: one per approval recorded, or blank ones to sign by hand. */
   | {
       type: 'signatures'
-      lines: { name: string | null; role: string | null; date: string | null; note: string | null }[]
+      lines: {
+        name: string | null
+        role: string | null
+        date: string | null
+        note: string | null
+      }[]
     }
 
 export interface ReportSection {

@@ -54,8 +54,16 @@ describe('createDialogProvider (SEC-10)', () => {
     dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' })
     expect(await provider.chooseSavePath('Kenya', 'markdown')).toBeNull()
     const [, options] = dialog.showSaveDialog.mock.calls[0]!
-    expect(options.defaultPath).toBe(join(homedir(), 'Kenya.md'))
+    expect(options.defaultPath).toBe(join(homedir(), 'kenya-summary.md'))
     expect(options.filters).toEqual([{ name: 'Markdown', extensions: ['md'] }])
+  })
+
+  it('offers the file type of the plan export asked for', async () => {
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/p/k.pdf' })
+    expect(await provider.chooseSavePath('Kenya', 'pdf')).toBe('/p/k.pdf')
+    const [, options] = dialog.showSaveDialog.mock.calls[0]!
+    expect(options.defaultPath).toBe(join(homedir(), 'kenya-plan.pdf'))
+    expect(options.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }])
   })
 
   it('shows a free-standing dialog when no window is open', async () => {
@@ -71,7 +79,14 @@ describe('suggestedFileName', () => {
     expect(suggestedFileName('a/b\\c:d*e?"f"<g>|h', 'project')).toBe(
       'a-b-c-d-e--f--g--h.chtmig.json',
     )
-    expect(suggestedFileName('x'.repeat(300), 'markdown')).toBe(`${'x'.repeat(100)}.md`)
+    expect(suggestedFileName('x'.repeat(300), 'project')).toBe(`${'x'.repeat(100)}.chtmig.json`)
+  })
+
+  it('names an export after the project and its format', () => {
+    expect(suggestedFileName('Kenya: phase 1', 'pdf')).toBe('kenya-phase-1-plan.pdf')
+    expect(suggestedFileName('Kenya', 'markdown')).toBe('kenya-summary.md')
+    expect(suggestedFileName('Kenya', 'csv-checks')).toBe('kenya-checks.csv')
+    expect(suggestedFileName('x'.repeat(300), 'json')).toBe(`${'x'.repeat(60)}-plan.json`)
   })
 
   it('drops control characters and leading dots, and falls back to "migration"', () => {

@@ -25,12 +25,9 @@ import {
 } from '../../../shared/results/result-schema'
 import { AppError } from '../../../shared/result'
 import type { Log } from '../log/log'
-import type { StepDef } from '../../../shared/steps'
-import { findItem, STEPS } from '../../../shared/steps-catalog'
+import { findItem } from '../../../shared/steps-catalog'
 import { applyIntents } from './apply-intents'
-import { writeExportFile } from '../fs/export-target'
 import { atomicWriteFile, nodeAtomicFs, type AtomicFs } from './atomic-write'
-import { renderProjectMarkdown } from './markdown-export'
 import { readProjectFile, serializeProject } from './project-file'
 import { markEntriesValidated } from './validated-entries'
 import type { ProjectChange, ProjectService } from './types'
@@ -45,8 +42,6 @@ export interface ProjectServiceOptions {
   fs?: AtomicFs
   /** Whether an item id belongs to the checklist (default: the step catalog). */
   isKnownItem?: (itemId: string) => boolean
-  /** The steps the Markdown export walks through (default: the step catalog). */
-  steps?: readonly StepDef[]
   log?: Log
 }
 
@@ -65,7 +60,6 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
   const now = options.now ?? (() => new Date())
   const fs = options.fs ?? nodeAtomicFs
   const isKnownItem = options.isKnownItem ?? ((itemId: string) => findItem(itemId) !== undefined)
-  const steps = options.steps ?? STEPS
   const listeners = new Set<(change: ProjectChange) => void>()
 
   let state: ProjectState | null = null
@@ -314,16 +308,6 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
       }
       edit({ ...state.document, teardown: parsed.data, updatedAt: now().toISOString() })
       return parsed.data
-    },
-
-    async exportMarkdown(path) {
-      if (!state) throw new AppError('NO_PROJECT', 'Open a project to export it.')
-      const text = renderProjectMarkdown(state.document, steps, {
-        exportedAt: now(),
-        appVersion: options.appVersion,
-      })
-      // Never through a link, never onto the project or its backup, never into a pipe or device.
-      return writeExportFile(path, text, { projectPath: state.path, fs })
     },
 
     flush,

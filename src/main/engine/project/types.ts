@@ -57,8 +57,6 @@ export interface ProjectService {
    * new ones, validated first (`BAD_REQUEST`, nothing changed). Marks the project dirty.
    */
   recordTeardown(change: (current: TeardownSettings) => TeardownSettings): Promise<TeardownSettings>
-  /** Writes a Markdown summary of the checklist and evidence; returns the bytes written. */
-  exportMarkdown(path: string): Promise<{ path: string; bytes: number }>
   /** Waits for a pending autosave to finish (used before quitting and in tests). */
   flush(): Promise<void>
   onChange(listener: (change: ProjectChange) => void): () => void

@@ -112,7 +112,7 @@ describe('readProjectFile', () => {
     writeFileSync(path, JSON.stringify({ ...v1, schemaVersion: 1 }))
     const before = sha256(path)
     const doc = await readProjectFile(path)
-    expect(doc.schemaVersion).toBe(8)
+    expect(doc.schemaVersion).toBe(9)
     expect(doc.parity).toEqual({ metrics: [], models: [], greenDaysRequired: 14 })
     expect(doc.connections).toEqual({ couchdb: null, couch2pg: null, chtSync: null })
     expect(doc.demo).toBeNull()

@@ -1,4 +1,4 @@
-import { chmodSync, symlinkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readProjectFile, serializeProject } from '../../../../src/main/engine/project/project-file'
@@ -164,53 +164,5 @@ describe('project service: no secret reaches the file (SEC-09)', () => {
     const text = readFileSync(path, 'utf8')
     expect(text).toContain('edited')
     expect(text).not.toContain(SECRET)
-  })
-})
-
-describe('project service: Markdown export', () => {
-  it('writes the summary atomically and refuses to overwrite the project itself', async () => {
-    service = createProjectService({ appVersion: '1', now: () => new Date('2025-06-10T00:00Z') })
-    await service.create('Kenya', path)
-    await service.update(
-      [
-        { type: 'item.set', itemId: FIRST_ITEM, status: 'done', note: 'All good' },
-        { type: 'item.addEvidence', itemId: FIRST_ITEM, evidence: { kind: 'text', text: 'Log' } },
-      ],
-      'amina',
-    )
-    const out = join(dir, 'summary.md')
-    const result = await service.exportMarkdown(out)
-    const text = readFileSync(out, 'utf8')
-    expect(result).toEqual({ path: out, bytes: Buffer.byteLength(text) })
-    expect(text).toMatch(/^# Kenya\n/)
-    expect(text).toContain('All good')
-    expect(text).toContain('Exported: 2025-06-10T00:00:00.000Z')
-
-    const e = await failure(service.exportMarkdown(path))
-    expect(e.code).toBe('BAD_REQUEST')
-    expect((await readProjectFile(path)).name).toBe('Kenya')
-  })
-
-  it('refuses to export through a symlink onto the project or its backup, leaving both intact', async () => {
-    service = createProjectService({ appVersion: '1' })
-    await service.create('Kenya', path)
-    await service.update(note('first'), 'amina')
-    await service.save()
-    await service.update(note('second'), 'amina')
-    await service.save()
-    const project = sha256(path)
-    const backup = sha256(`${path}.bak`)
-    for (const [name, target] of [
-      ['onto-project.md', path],
-      ['onto-backup.md', `${path}.bak`],
-    ] as const) {
-      const link = join(dir, name)
-      symlinkSync(target, link)
-      const e = await failure(service.exportMarkdown(link))
-      expect(e.code, name).toBe('BAD_REQUEST')
-    }
-    expect(sha256(path)).toBe(project)
-    expect(sha256(`${path}.bak`)).toBe(backup)
-    expect((await failure(service.exportMarkdown(`${path}.bak`))).code).toBe('BAD_REQUEST')
   })
 })
