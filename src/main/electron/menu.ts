@@ -14,7 +14,7 @@ export interface MenuActions {
   openRecent(path: string): void
   save(): void
   saveAs(): void
-  exportMarkdown(): void
+  exportPlan(): void
   close(): void
   /** Opens a documentation link through the URL guard (SEC-06). */
   openDocs(url: string): void
@@ -60,7 +60,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       label: 'Export…',
       accelerator: 'CmdOrCtrl+E',
       enabled: hasProject,
-      click: () => actions.exportMarkdown(),
+      click: () => actions.exportPlan(),
     },
     separator,
     {

@@ -26,7 +26,8 @@ export interface ProjectActions {
   openPath(path: string, source: 'recent' | 'command-line'): Promise<void>
   save(): Promise<void>
   saveAs(): Promise<void>
-  exportMarkdown(): Promise<void>
+  /** Opens the page's Export dialog (the plan as PDF, JSON, Markdown or CSV). */
+  exportPlan(): void
   close(): Promise<void>
   /** Before the window closes or the app quits: true when nothing unsaved stands in the way. */
   confirmLeave(): Promise<boolean>
@@ -105,9 +106,10 @@ export function createProjectActions(deps: ActionDeps): ProjectActions {
     async saveAs() {
       await report('The project could not be saved', await run('project.saveAs', {}))
     },
-    async exportMarkdown() {
-      const input = { format: 'markdown' }
-      await report('The summary could not be exported', await run('project.export', input))
+    exportPlan() {
+      // The page chooses the format and runs the export as a job with progress and Cancel; the
+      // engine asks for the file with the native save dialog.
+      deps.sendMenuCommand('export')
     },
     async close() {
       const settled = await settleUnsaved()

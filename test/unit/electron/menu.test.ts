@@ -17,7 +17,7 @@ const actions = (): MenuActions => ({
   openRecent: vi.fn(),
   save: vi.fn(),
   saveAs: vi.fn(),
-  exportMarkdown: vi.fn(),
+  exportPlan: vi.fn(),
   close: vi.fn(),
   openDocs: vi.fn(),
 })
@@ -84,7 +84,7 @@ describe('buildMenuTemplate: File', () => {
       ['Open…', 'open'],
       ['Save', 'save'],
       ['Save As…', 'saveAs'],
-      ['Export…', 'exportMarkdown'],
+      ['Export…', 'exportPlan'],
       ['Close', 'close'],
     ]
     for (const [label, action] of pairs) {

@@ -201,20 +201,9 @@ describe('newProject, save, saveAs, export, close', () => {
     expect(ctx.project.state?.path).toBe(`${second}.chtmig.json`)
   })
 
-  it('exports the Markdown summary to the file chosen in the dialog', async () => {
-    await untitledDirty()
-    const target = join(temp.dir, 'summary.md')
-    dialogs.chooseSavePath.mockResolvedValue(target)
-    await createProjectActions(deps).exportMarkdown()
-    expect(dialogs.chooseSavePath).toHaveBeenCalledWith('Untitled plan', 'markdown')
-    expect(readFileSync(target, 'utf8')).toContain('Untitled plan')
-  })
-
-  it('shows no error when an export dialog is dismissed', async () => {
-    await untitledDirty()
-    dialogs.chooseSavePath.mockResolvedValue(null)
-    await createProjectActions(deps).exportMarkdown()
-    expect(showError).not.toHaveBeenCalled()
+  it('Export… opens the page’s export dialog, which runs the export as a job', () => {
+    createProjectActions(deps).exportPlan()
+    expect(sendMenuCommand).toHaveBeenCalledWith('export')
   })
 
   it('closes the project after the unsaved-changes question', async () => {
