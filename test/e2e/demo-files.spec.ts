@@ -75,14 +75,16 @@ test('with a demo running: save and export stay out of its folder, and the welco
 
     // Export: the same suggestion and warning; going on writes the file there.
     await shell.fileActions.getByRole('button', { name: 'Export…' }).click()
-    const exportDialog = page.getByRole('dialog', { name: 'Export a Markdown summary' })
-    const exportPath = exportDialog.getByRole('textbox', { name: 'Path of the Markdown file' })
-    await expect(exportPath).toHaveValue(join(dirs.projectDir, `${DEMO_SLUG}.md`))
+    const exportDialog = page.getByRole('dialog', { name: 'Export the plan' })
+    await exportDialog.getByRole('radio', { name: 'Summary (Markdown)' }).check()
+    await exportDialog.getByRole('radio', { name: /^Save it to a path/ }).check()
+    const exportPath = exportDialog.getByRole('textbox', { name: 'Path of the exported file' })
+    await expect(exportPath).toHaveValue(join(dirs.projectDir, `${DEMO_SLUG}-summary.md`))
     const summary = join(dir, 'summary.md')
     await exportPath.fill(summary)
-    await exportDialog.getByRole('button', { name: 'Export', exact: true }).click()
+    await exportDialog.getByRole('button', { name: 'Export the summary (Markdown)' }).click()
     await exportDialog.getByRole('button', { name: 'Export here anyway' }).click()
-    await expect(exportDialog).toHaveCount(0)
+    await expect(exportDialog).toHaveCount(0, { timeout: 60_000 })
     await expect(page.getByTestId('notice')).toContainText(summary)
     expect(existsSync(summary)).toBe(true)
 

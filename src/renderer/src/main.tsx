@@ -15,6 +15,8 @@ import './styles/checks.css'
 import './styles/plan.css'
 import './styles/teardown.css'
 import './styles/optimize.css'
+import './styles/signoff.css'
+import './styles/print.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('The page has no #root element.')

@@ -53,13 +53,15 @@ export class ShellPage {
     await expect(this.saveStatus).toHaveText(/^Saved \d/)
   }
 
-  /** Exports the Markdown summary through browser mode's path dialog. */
+  /** Exports the Markdown summary to a path through browser mode's Export dialog. */
   async exportMarkdown(path: string): Promise<void> {
     await this.fileActions.getByRole('button', { name: 'Export…' }).click()
-    const dialog = this.page.getByRole('dialog', { name: 'Export a Markdown summary' })
-    await dialog.getByRole('textbox', { name: 'Path of the Markdown file' }).fill(path)
-    await dialog.getByRole('button', { name: 'Export' }).click()
-    await expect(dialog).toHaveCount(0)
+    const dialog = this.page.getByRole('dialog', { name: 'Export the plan' })
+    await dialog.getByRole('radio', { name: 'Summary (Markdown)' }).check()
+    await dialog.getByRole('radio', { name: /^Save it to a path/ }).check()
+    await dialog.getByRole('textbox', { name: 'Path of the exported file' }).fill(path)
+    await dialog.getByRole('button', { name: 'Export the summary (Markdown)' }).click()
+    await expect(dialog).toHaveCount(0, { timeout: 60_000 })
     await expect(this.page.getByTestId('notice')).toContainText(path)
   }
 

@@ -7,10 +7,10 @@ import { demoStartFinished, refreshDemoStatus } from './demo-actions'
 import { inventoryRunFinished } from './inventory-actions'
 import { checkedJobResult, refreshJobs } from './job-actions'
 import { parityRunFinished } from './parity-actions'
+import { reportExportFinished } from './report-actions'
 import { backupFinished } from './teardown-actions'
 import {
   applyPatchOrReload,
-  exportMarkdown,
   openProject,
   requestGuarded,
   saveProject,
@@ -73,9 +73,7 @@ export function runMenuCommand(command: MenuCommand): void {
       else store().openDialog({ kind: 'saveAs' })
       return
     case 'export':
-      if (!project) return
-      if (native) void exportMarkdown(undefined)
-      else store().openDialog({ kind: 'export' })
+      if (project) store().openDialog({ kind: 'export' })
       return
     case 'close':
       if (project) requestGuarded('close')
@@ -111,6 +109,8 @@ export function handleAppEvent(event: AppEvent): void {
         inventoryRunFinished(checkedJobResult(event.job, event.result))
       else if (event.job.kind === 'teardown.backup')
         backupFinished(checkedJobResult(event.job, event.result))
+      else if (event.job.kind === 'report.export')
+        reportExportFinished(event.job.jobId, checkedJobResult(event.job, event.result))
       return
     case 'demo.failed':
       void refreshDemoStatus()

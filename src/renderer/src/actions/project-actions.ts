@@ -192,26 +192,6 @@ export async function saveProjectAs(
   return result.error
 }
 
-/** Writes the Markdown summary; same conventions as `saveProjectAs`. */
-export async function exportMarkdown(
-  path: string | undefined,
-  options: SaveOptions = {},
-): Promise<AppErrorData | null> {
-  const result = await getApiClient().call('project.export', {
-    format: 'markdown',
-    ...target(path, options),
-  })
-  if (result.ok) {
-    const kb = Math.max(1, Math.round(result.value.bytes / 1024))
-    store().showNotice(`Exported the Markdown summary to ${result.value.path} (${kb} KB).`)
-    store().announce(`Exported the summary to ${result.value.path}.`)
-    return null
-  }
-  if (result.error.code === 'CANCELLED') return null
-  if (path === undefined) fail('Could not export the summary', result.error)
-  return result.error
-}
-
 /** Closes the project; `UNSAVED_CHANGES` brings up the dialog. Returns true once closed. */
 export async function closeProject(discardChanges: boolean): Promise<boolean> {
   store().clearError()

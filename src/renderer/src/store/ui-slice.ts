@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand'
+import type { ReportFormat } from '../../../shared/report/formats'
 import type { StepId } from '../../../shared/steps'
 import type { Store } from './index'
 
@@ -12,8 +13,12 @@ export type Route =
 /** Actions that would replace the open project, so they first ask about unsaved changes. */
 export type GuardedAction = 'close' | 'new' | 'open'
 
+/** The open dialog: unsaved changes, browser mode's Save As, or Export (a format preselected). */
 export type Dialog =
-  { kind: 'unsaved'; action: GuardedAction } | { kind: 'saveAs' } | { kind: 'export' } | null
+  | { kind: 'unsaved'; action: GuardedAction }
+  | { kind: 'saveAs' }
+  | { kind: 'export'; format?: ReportFormat }
+  | null
 
 /** The two forms of the welcome screen. */
 export type WelcomePanel = 'new' | 'open'

@@ -1,4 +1,5 @@
 import { useStore } from '../../store'
+import { ExportDialog } from '../export/ExportDialog'
 import { PathDialog } from './PathDialog'
 import { UnsavedChangesDialog } from './UnsavedChangesDialog'
 
@@ -10,7 +11,8 @@ export function DialogHost() {
     case 'unsaved':
       return <UnsavedChangesDialog key="unsaved" action={dialog.action} />
     case 'saveAs':
+      return <PathDialog key="saveAs" />
     case 'export':
-      return <PathDialog key={dialog.kind} kind={dialog.kind} />
+      return <ExportDialog key="export" initialFormat={dialog.format} />
   }
 }

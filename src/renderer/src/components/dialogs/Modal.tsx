@@ -10,16 +10,24 @@ export function Modal({
   onCancel,
   children,
   describedBy,
+  className,
 }: {
   title: string
   onCancel: () => void
   children: (ids: { titleId: string }) => ReactNode
   describedBy?: string
+  /** Added to `modal`, for a dialog that needs another width. */
+  className?: string
 }) {
   const ref = useModal(onCancel)
   const titleId = useId()
   return (
-    <dialog ref={ref} className="modal" aria-labelledby={titleId} aria-describedby={describedBy}>
+    <dialog
+      ref={ref}
+      className={className ? `modal ${className}` : 'modal'}
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+    >
       <h2 id={titleId} className="modal-title">
         {title}
       </h2>

@@ -1,6 +1,6 @@
 import { useId, useState, useTransition, type FormEvent } from 'react'
 import type { AppErrorData } from '../../../../shared/result'
-import { exportMarkdown, saveProjectAs, type SaveOptions } from '../../actions/project-actions'
+import { saveProjectAs, type SaveOptions } from '../../actions/project-actions'
 import { baseName, joinPath } from '../../lib/format'
 import { suggestedSavePath } from '../../lib/save-suggestion'
 import { useStore } from '../../store'
@@ -18,16 +18,16 @@ const demoDirOf = (error: AppErrorData): string =>
   typeof error.details?.demoDir === 'string' ? error.details.demoDir : ''
 
 /**
- * Browser mode's stand-in for the save dialog: asks for the path of the project copy (Save As)
- * or of the Markdown summary (Export). The desktop app uses the system's dialogs instead.
+ * Browser mode's stand-in for the Save As dialog: asks for the path of the project copy. The
+ * desktop app uses the system's dialog instead; exports have their own dialog (`ExportDialog`).
  *
  * It suggests a path beside the project's file, or in the default projects folder for a demo's
  * project (`suggestedSavePath`). A path inside a running demo's folder brings a warning first.
  */
-export function PathDialog({ kind }: { kind: 'saveAs' | 'export' }) {
+export function PathDialog() {
   const closeDialog = useStore((s) => s.closeDialog)
   const defaultDir = useStore((s) => s.info?.defaultProjectDir ?? '')
-  const suggestion = useStore((s) => suggestedSavePath(kind, s.project, defaultDir))
+  const suggestion = useStore((s) => suggestedSavePath('saveAs', s.project, defaultDir))
   const [path, setPath] = useState(suggestion)
   const [error, setError] = useState<string | null>(null)
   const [warning, setWarning] = useState<Warning | null>(null)
@@ -36,10 +36,7 @@ export function PathDialog({ kind }: { kind: 'saveAs' | 'export' }) {
 
   const run = (target: string, options: SaveOptions) =>
     startTransition(async () => {
-      const failure =
-        kind === 'saveAs'
-          ? await saveProjectAs(target, options)
-          : await exportMarkdown(target, options)
+      const failure = await saveProjectAs(target, options)
       if (!failure) {
         closeDialog()
       } else if (failure.code === 'DEMO_FOLDER' && !options.allowDemoFolder) {
@@ -66,13 +63,12 @@ export function PathDialog({ kind }: { kind: 'saveAs' | 'export' }) {
     setWarning(null)
   }
 
-  const title = kind === 'saveAs' ? 'Save the project as' : 'Export a Markdown summary'
   return (
-    <Modal title={title} onCancel={closeDialog}>
+    <Modal title="Save the project as" onCancel={closeDialog}>
       {() =>
         warning ? (
           <DemoFolderWarning
-            kind={kind}
+            kind="saveAs"
             path={warning.path}
             demoDir={warning.demoDir}
             pending={pending}
@@ -82,9 +78,7 @@ export function PathDialog({ kind }: { kind: 'saveAs' | 'export' }) {
         ) : (
           <form onSubmit={submit}>
             <div className="field">
-              <label htmlFor={id}>
-                {kind === 'saveAs' ? 'Path of the new project file' : 'Path of the Markdown file'}
-              </label>
+              <label htmlFor={id}>Path of the new project file</label>
               <input
                 id={id}
                 className="input input-mono"
@@ -97,15 +91,13 @@ export function PathDialog({ kind }: { kind: 'saveAs' | 'export' }) {
                 onChange={(e) => setPath(e.target.value)}
               />
               <p id={`${id}-hint`} className="hint">
-                {kind === 'saveAs'
-                  ? 'From now on the project is saved to this file; the current file stays as it is.'
-                  : 'The summary lists every step and item with its status, notes, evidence and results.'}
+                From now on the project is saved to this file; the current file stays as it is.
               </p>
               <FieldError fieldId={id} error={error} />
             </div>
             <div className="modal-actions">
               <button type="submit" className="button button-primary" disabled={pending}>
-                {kind === 'saveAs' ? 'Save' : 'Export'}
+                Save
               </button>
               <button type="button" className="button" onClick={closeDialog}>
                 Cancel

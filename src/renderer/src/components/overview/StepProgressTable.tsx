@@ -1,27 +1,35 @@
+import type { Signoff } from '../../../../shared/signoff'
 import { stepCompletion } from '../../../../shared/progress'
 import { STEPS } from '../../../../shared/steps-catalog'
 import { navigate } from '../../actions/navigation'
 import { routeToHash } from '../../lib/routes'
+import { changedAfterApproval, signoffStanding } from '../../lib/signoff-view'
 import { useStore } from '../../store'
 import { selectItems } from '../../store/selectors'
 
-/** Each step's completion: done (or not applicable) out of its items. */
+const NO_SIGNOFF: Partial<Record<string, Signoff[]>> = {}
+
+/** Each step's completion (done or not applicable out of its items) and its sign-off. */
 export function StepProgressTable() {
   const items = useStore(selectItems)
+  const signoff = useStore((s) => s.project?.document.signoff ?? NO_SIGNOFF)
   return (
     <table className="progress-table">
-      <caption className="visually-hidden">Completion of each step</caption>
+      <caption className="visually-hidden">Completion and sign-off of each step</caption>
       <thead>
         <tr>
           <th scope="col">Step</th>
           <th scope="col">Done</th>
           <th scope="col">Progress</th>
+          <th scope="col">Sign-off</th>
         </tr>
       </thead>
       <tbody>
         {STEPS.map((step) => {
           const { done, total, percent } = stepCompletion(step, items)
           const route = { name: 'step', stepId: step.id } as const
+          const approvals = signoff[step.id]
+          const changed = changedAfterApproval(step, items, approvals).length
           return (
             <tr key={step.id} data-step-id={step.id}>
               <th scope="row">
@@ -43,6 +51,17 @@ export function StepProgressTable() {
                   <progress max={total} value={done} aria-hidden="true" />
                   <span>{percent}%</span>
                 </span>
+              </td>
+              <td
+                className={`signoff-standing${approvals?.length ? '' : ' signoff-standing-none'}`}
+              >
+                {signoffStanding(approvals)}
+                {changed > 0 ? (
+                  <>
+                    {' '}
+                    <span className="badge badge-warn">Changed since approval</span>
+                  </>
+                ) : null}
               </td>
             </tr>
           )

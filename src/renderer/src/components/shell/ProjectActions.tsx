@@ -1,10 +1,5 @@
 import { useShallow } from 'zustand/react/shallow'
-import {
-  exportMarkdown,
-  requestGuarded,
-  saveProject,
-  saveProjectAs,
-} from '../../actions/project-actions'
+import { requestGuarded, saveProject, saveProjectAs } from '../../actions/project-actions'
 import { useStore } from '../../store'
 
 /** Save, Save As, Export and Close for the open project. */
@@ -39,9 +34,8 @@ export function ProjectActions() {
       <button
         type="button"
         className="button"
-        onClick={() =>
-          nativeDialogs ? void exportMarkdown(undefined) : openDialog({ kind: 'export' })
-        }
+        aria-haspopup="dialog"
+        onClick={() => openDialog({ kind: 'export' })}
       >
         Export…
       </button>

@@ -1,3 +1,4 @@
+import { usePrintDetails } from '../../hooks/use-print-details'
 import { useStore } from '../../store'
 import { ErrorBanner } from '../common/ErrorBanner'
 import { ConnectionsPage } from '../connections/ConnectionsPage'
@@ -25,6 +26,7 @@ function CurrentPage() {
 
 /** The frame around an open project: header, step rail and the current page. */
 export function Shell() {
+  usePrintDetails()
   return (
     <div className="shell">
       <a

@@ -13,6 +13,7 @@ import { ParityPanel } from '../parity/ParityPanel'
 import { OptimizePanel } from '../optimize/OptimizePanel'
 import { InventoryPanel } from '../plan/InventoryPanel'
 import { TeardownPanel } from '../teardown/TeardownPanel'
+import { StepSignoff } from '../signoff/StepSignoff'
 import { ChecklistItem } from './ChecklistItem'
 
 function StepNeighbours({ number }: { number: number }) {
@@ -90,6 +91,7 @@ export function StepPage({ stepId }: { stepId: StepId }) {
           </li>
         ))}
       </ol>
+      <StepSignoff step={step} />
       <StepNeighbours number={step.number} />
     </div>
   )
