@@ -39,32 +39,9 @@ export function inventoryResults(
   }
 }
 
-/** Each kind of object in words. */
-export const KIND_LABEL: Readonly<Record<InventoryObjectKind, string>> = {
-  table: 'Table',
-  view: 'View',
-  materialized_view: 'Materialized view',
-  function: 'Function',
-  procedure: 'Procedure',
-  index: 'Index',
-  trigger: 'Trigger',
-  sequence: 'Sequence',
-  extension: 'Extension',
-}
+import { COMPLEXITY_LABEL, KIND_LABEL, ORIGIN_LABEL } from '../../../shared/inventory/labels'
 
-/** Who put an object there, in words (never colour alone). */
-export const ORIGIN_LABEL: Readonly<Record<ObjectOrigin, string>> = {
-  couch2pg: 'Installed by couch2pg',
-  custom: 'Custom',
-  unknown: 'Origin unknown',
-}
-
-/** The complexity bands in words. */
-export const COMPLEXITY_LABEL: Readonly<Record<ComplexityBand, string>> = {
-  simple: 'Simple',
-  medium: 'Medium',
-  significant: 'Significant',
-}
+export { COMPLEXITY_LABEL, KIND_LABEL, ORIGIN_LABEL }
 
 /** An object's decision state: one of the actions, or `undecided`. */
 export type DecisionState = DecisionAction | 'undecided'

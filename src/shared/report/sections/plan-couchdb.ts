@@ -1,6 +1,7 @@
 import type { Block, ReportContext } from '../model'
 import { dateTimeText, missing, said, t, toned } from '../text'
-import { sizeText, type StoredInventories } from './plan-tables'
+import { sizeText } from '../../teardown/gate-types'
+import type { StoredInventories } from './plan-tables'
 
 /** The CHT version and the CouchDB databases with their document counts. */
 export function couchdbBlocks(

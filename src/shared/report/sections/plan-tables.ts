@@ -1,3 +1,4 @@
+import { COMPLEXITY_LABEL, KIND_LABEL, ORIGIN_LABEL } from '../../inventory/labels'
 import { DECISION_LABELS, type Decision, type DecisionAction } from '../../inventory/decisions'
 import { objectLabel } from '../../inventory/object-key'
 import { INVENTORY_RESULT_IDS } from '../../inventory/sources'
@@ -6,7 +7,6 @@ import type { CouchdbInventoryDetails } from '../../results/couchdb-inventory-re
 import {
   INVENTORY_OBJECT_KINDS,
   OBJECT_ORIGINS,
-  type ComplexityBand,
   type InventoryDetails,
   type InventoryObject,
   type InventoryObjectKind,
@@ -19,33 +19,6 @@ import { said, t, toned } from '../text'
  * The Plan section's words and tables: the stored inventories, objects by kind and origin,
  * decisions in words, and the inventory CSV (every object with every column).
  */
-
-/** Each kind of object in words. */
-export const KIND_LABEL: Readonly<Record<InventoryObjectKind, string>> = {
-  table: 'Table',
-  view: 'View',
-  materialized_view: 'Materialized view',
-  function: 'Function',
-  procedure: 'Procedure',
-  index: 'Index',
-  trigger: 'Trigger',
-  sequence: 'Sequence',
-  extension: 'Extension',
-}
-
-/** Who put an object there, in words. */
-export const ORIGIN_LABEL: Readonly<Record<ObjectOrigin, string>> = {
-  couch2pg: 'Installed by couch2pg',
-  custom: 'Custom',
-  unknown: 'Origin unknown',
-}
-
-/** The complexity bands in words. */
-export const COMPLEXITY_LABEL: Readonly<Record<ComplexityBand, string>> = {
-  simple: 'Simple',
-  medium: 'Medium',
-  significant: 'Significant',
-}
 
 /** The stored inventories of the couch2pg database and of CouchDB, with their typed details. */
 export interface StoredInventories {
@@ -83,18 +56,7 @@ export function storedInventories(
 /** `1,234`. */
 export const num = (n: number): string => n.toLocaleString('en-US')
 
-/** `1.2 MB`, `340 kB`, `12 bytes`. */
-export function sizeText(bytes: number): string {
-  const units = ['bytes', 'kB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000
-    unit++
-  }
-  const digits = unit === 0 ? 0 : value < 10 ? 1 : 0
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: digits })} ${units[unit]}`
-}
+export { COMPLEXITY_LABEL, KIND_LABEL, ORIGIN_LABEL }
 
 /** `schema.name` (the schema left out when public) as printed from the project. */
 export const objectText = (o: InventoryObject): string => said(objectLabel(o), 300)

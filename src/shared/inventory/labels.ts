@@ -1,0 +1,30 @@
+import type { ComplexityBand, InventoryObjectKind, ObjectOrigin } from '../results/inventory-result'
+
+/** The inventory's words, shared by the Plan step's page and the plan's report. */
+
+/** Each kind of object in words. */
+export const KIND_LABEL: Readonly<Record<InventoryObjectKind, string>> = {
+  table: 'Table',
+  view: 'View',
+  materialized_view: 'Materialized view',
+  function: 'Function',
+  procedure: 'Procedure',
+  index: 'Index',
+  trigger: 'Trigger',
+  sequence: 'Sequence',
+  extension: 'Extension',
+}
+
+/** Who put an object there, in words (never colour alone). */
+export const ORIGIN_LABEL: Readonly<Record<ObjectOrigin, string>> = {
+  couch2pg: 'Installed by couch2pg',
+  custom: 'Custom',
+  unknown: 'Origin unknown',
+}
+
+/** The complexity bands in words. */
+export const COMPLEXITY_LABEL: Readonly<Record<ComplexityBand, string>> = {
+  simple: 'Simple',
+  medium: 'Medium',
+  significant: 'Significant',
+}
