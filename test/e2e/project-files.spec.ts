@@ -4,6 +4,7 @@ import { expect, test } from './fixtures'
 import { ShellPage } from './pages/shell-page'
 import { StepPage } from './pages/step-page'
 import { WelcomePage } from './pages/welcome-page'
+import { CURRENT_SCHEMA_VERSION } from '../../src/shared/project-schema'
 import { projectDocument, toFileText } from './support/project-files'
 
 const CORRUPT = '{ "format": "cht-migration-project", "schemaVersion": 1, "name": oops }\n'
@@ -34,7 +35,10 @@ test('a file from a newer version of the wizard is refused and left unchanged', 
   const file = join(dirs.projectDir, 'future.chtmig.json')
   await writeFile(
     file,
-    toFileText({ ...projectDocument({ name: 'From the future' }), schemaVersion: 9 }),
+    toFileText({
+      ...projectDocument({ name: 'From the future' }),
+      schemaVersion: CURRENT_SCHEMA_VERSION + 1,
+    }),
   )
   const before = await readFile(file)
 

@@ -36,6 +36,7 @@ export function projectDocument(overrides: Partial<ProjectDocument> = {}): Proje
     checks: emptyCheckSettings(),
     inventory: emptyInventorySettings(),
     teardown: emptyTeardownSettings(),
+    signoff: {},
     ...overrides,
   })
 }
