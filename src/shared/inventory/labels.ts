@@ -1,3 +1,4 @@
+import type { DecisionAction } from './decisions'
 import type { ComplexityBand, InventoryObjectKind, ObjectOrigin } from '../results/inventory-result'
 
 /** The inventory's words, shared by the Plan step's page and the plan's report. */
@@ -27,4 +28,15 @@ export const COMPLEXITY_LABEL: Readonly<Record<ComplexityBand, string>> = {
   simple: 'Simple',
   medium: 'Medium',
   significant: 'Significant',
+}
+
+/** An object's decision state: one of the actions, or `undecided`. */
+export type DecisionState = DecisionAction | 'undecided'
+
+/** Short words for tables and counts (`DECISION_LABELS` has the whole phrase). */
+export const DECISION_SHORT: Readonly<Record<DecisionState, string>> = {
+  undecided: 'Undecided',
+  replace: 'Replace',
+  rebuild: 'Rebuild',
+  retire: 'Retire',
 }

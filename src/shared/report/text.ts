@@ -60,6 +60,14 @@ export function dayText(isoOrDay: string, ctx: ReportContext): string {
   return format(isoOrDay, ctx, { dateStyle: 'long' })
 }
 
+/** “15 Jan 2027”, for table cells: a bare `YYYY-MM-DD` is that calendar day. */
+export function shortDayText(isoOrDay: string, ctx: ReportContext): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay)
+  return format(day ? `${isoOrDay}T12:00:00Z` : isoOrDay, day ? { ...ctx, timeZone: 'UTC' } : ctx, {
+    dateStyle: 'medium',
+  })
+}
+
 /** The machine's locale and time zone, for a context built without them. */
 export function machineLocale(): { locale: string; timeZone: string } {
   const options = new Intl.DateTimeFormat().resolvedOptions()

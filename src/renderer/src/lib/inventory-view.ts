@@ -1,4 +1,4 @@
-import type { Decision, DecisionAction } from '../../../shared/inventory/decisions'
+import type { Decision } from '../../../shared/inventory/decisions'
 import { objectLabel } from '../../../shared/inventory/object-key'
 import { INVENTORY_RESULT_IDS } from '../../../shared/inventory/sources'
 import type { StoredResult } from '../../../shared/project-schema'
@@ -39,20 +39,15 @@ export function inventoryResults(
   }
 }
 
-import { COMPLEXITY_LABEL, KIND_LABEL, ORIGIN_LABEL } from '../../../shared/inventory/labels'
+import {
+  COMPLEXITY_LABEL,
+  DECISION_SHORT,
+  KIND_LABEL,
+  ORIGIN_LABEL,
+  type DecisionState,
+} from '../../../shared/inventory/labels'
 
-export { COMPLEXITY_LABEL, KIND_LABEL, ORIGIN_LABEL }
-
-/** An object's decision state: one of the actions, or `undecided`. */
-export type DecisionState = DecisionAction | 'undecided'
-
-/** Short words for the table and the counts. */
-export const DECISION_SHORT: Readonly<Record<DecisionState, string>> = {
-  undecided: 'Undecided',
-  replace: 'Replace',
-  rebuild: 'Rebuild',
-  retire: 'Retire',
-}
+export { COMPLEXITY_LABEL, DECISION_SHORT, KIND_LABEL, ORIGIN_LABEL, type DecisionState }
 
 /**
  * Days of work to rebuild one object as a dbt model, by its complexity band: a rough rule to

@@ -1,4 +1,4 @@
-import { COMPLEXITY_LABEL, KIND_LABEL, ORIGIN_LABEL } from '../../inventory/labels'
+import { COMPLEXITY_LABEL, DECISION_SHORT, KIND_LABEL, ORIGIN_LABEL } from '../../inventory/labels'
 import { DECISION_LABELS, type Decision, type DecisionAction } from '../../inventory/decisions'
 import { objectLabel } from '../../inventory/object-key'
 import { INVENTORY_RESULT_IDS } from '../../inventory/sources'
@@ -71,7 +71,7 @@ export function keyText(key: string): string {
 /** A decision's action in words, or “Undecided” (toned warn for a custom object). */
 export function decisionCell(decision: Decision | undefined, custom: boolean): Cell {
   if (!decision) return custom ? toned('Undecided', 'warn') : t('Undecided', { muted: true })
-  return DECISION_LABELS[decision.action]
+  return DECISION_SHORT[decision.action]
 }
 
 /** Objects per kind, split by origin, with a total row. */

@@ -2,7 +2,7 @@ import { DECISION_LABELS, type Decision } from '../../inventory/decisions'
 import { ageInDays, isStale } from '../../progress'
 import type { InventoryObject } from '../../results/inventory-result'
 import type { Block, Cell, ReportContext, SectionModule } from '../model'
-import { dateTimeText, dayText, said, t, toned } from '../text'
+import { dateTimeText, dayText, said, shortDayText, t, toned } from '../text'
 import { countText, PARTIAL_WORDS } from './verdict-words'
 import {
   COMPLEXITY_LABEL,
@@ -93,7 +93,7 @@ function orderRow(
     decisionCell(decision, o.origin.origin === 'custom'),
     models,
     decision && decision.owner.trim() !== '' ? said(decision.owner, 200) : null,
-    decision?.due ? dayText(decision.due, ctx) : null,
+    decision?.due ? shortDayText(decision.due, ctx) : null,
   ]
 }
 
@@ -120,7 +120,7 @@ function orderBlocks(inv: NonNullable<StoredInventories['couch2pg']>, ctx: Repor
       type: 'paragraph',
       spans: [
         t(
-          'The order follows the dependency graph: each object comes after the objects it reads. Decided objects outside that order follow, then the custom objects still undecided. Complexity is the wizard’s estimate of the work to rebuild the object as a dbt model.',
+          'The order follows the dependency graph: each object comes after the objects it reads. Decided objects outside that order follow, then the custom objects still undecided. Decision: replace with base models, rebuild as a new dbt model, or retire. Complexity is the wizard’s estimate of the work to rebuild the object as a dbt model.',
         ),
       ],
     },
@@ -131,13 +131,13 @@ function orderBlocks(inv: NonNullable<StoredInventories['couch2pg']>, ctx: Repor
       columns: [
         { key: 'position', label: '#', width: 0.6, align: 'right' },
         // Object names run to 63 characters: theirs is the widest column.
-        { key: 'object', label: 'Object', width: 4.2 },
-        { key: 'kind', label: 'Kind', width: 1.6 },
-        { key: 'complexity', label: 'Complexity', width: 1.6 },
-        { key: 'decision', label: 'Decision', width: 2 },
-        { key: 'models', label: 'Models', width: 1.9 },
-        { key: 'owner', label: 'Owner', width: 1.5 },
-        { key: 'due', label: 'Due', width: 1.6 },
+        { key: 'object', label: 'Object', width: 3.6 },
+        { key: 'kind', label: 'Kind', width: 1.8 },
+        { key: 'complexity', label: 'Complexity', width: 1.65 },
+        { key: 'decision', label: 'Decision', width: 1.35 },
+        { key: 'models', label: 'Models', width: 1.7 },
+        { key: 'owner', label: 'Owner', width: 1.8 },
+        { key: 'due', label: 'Due', width: 1.7 },
       ],
       rows: listed.map((o, i) => orderRow(i + 1, o, decisions[o.key], ctx)),
       empty:

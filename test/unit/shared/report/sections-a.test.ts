@@ -99,10 +99,10 @@ describe('report sections: summary, plan, checks, sign-off', () => {
         'formview_pregnancy',
         'View',
         'Medium',
-        'Rebuild as a new dbt model',
+        'Rebuild',
         'pregnancy_visits',
         'Wanjiru',
-        '15 January 2027',
+        '15 Jan 2027',
       ])
       expect(second![7]).toBeNull()
       expect(cellText(third![4])).toBe('Retire')
