@@ -38,35 +38,55 @@ export const missing = (what = 'not recorded'): Span => ({
   missing: true,
 })
 
-function format(iso: string, ctx: ReportContext, options: Intl.DateTimeFormatOptions): string {
+// One formatter per locale, time zone and style: building one costs far more than using it, and
+// a plan says thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${timeZone}|${options.dateStyle ?? ''}|${options.timeStyle ?? ''}`
+  let found = formatters.get(key)
+  if (!found) {
+    try {
+      found = new Intl.DateTimeFormat(locale, { timeZone, ...options })
+    } catch {
+      // An unknown locale or time zone: said in British English, in UTC.
+      found = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options })
+    }
+    formatters.set(key, found)
+  }
+  return found
+}
+
+type DateStyles = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>
+
+function format(iso: string, ctx: ReportContext, options: DateStyles): string {
   const ms = Date.parse(iso)
   if (!Number.isFinite(ms)) return MISSING
-  try {
-    return new Intl.DateTimeFormat(ctx.locale, { timeZone: ctx.timeZone, ...options }).format(ms)
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options }).format(ms)
-  }
+  return formatter(ctx.locale, ctx.timeZone, options).format(ms)
 }
 
 /** “2 December 2026, 09:14” in the reader's locale and time zone. */
 export const dateTimeText = (iso: string, ctx: ReportContext): string =>
   format(iso, ctx, { dateStyle: 'long', timeStyle: 'short' })
 
-/** “2 December 2026”. A bare `YYYY-MM-DD` is that calendar day, whatever the time zone. */
-export function dayText(isoOrDay: string, ctx: ReportContext): string {
+/**
+ * “2 December 2026” (`long`) or “15 Jan 2027” (`medium`, for table cells). A bare `YYYY-MM-DD`
+ * is that calendar day, whatever the time zone.
+ */
+export function dayText(
+  isoOrDay: string,
+  ctx: ReportContext,
+  style: 'long' | 'medium' = 'long',
+): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(isoOrDay)) {
-    return format(`${isoOrDay}T12:00:00Z`, { ...ctx, timeZone: 'UTC' }, { dateStyle: 'long' })
+    return format(`${isoOrDay}T12:00:00Z`, { ...ctx, timeZone: 'UTC' }, { dateStyle: style })
   }
-  return format(isoOrDay, ctx, { dateStyle: 'long' })
+  return format(isoOrDay, ctx, { dateStyle: style })
 }
 
-/** “15 Jan 2027”, for table cells: a bare `YYYY-MM-DD` is that calendar day. */
-export function shortDayText(isoOrDay: string, ctx: ReportContext): string {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay)
-  return format(day ? `${isoOrDay}T12:00:00Z` : isoOrDay, day ? { ...ctx, timeZone: 'UTC' } : ctx, {
-    dateStyle: 'medium',
-  })
-}
+/** “15 Jan 2027”, for table cells. */
+export const shortDayText = (isoOrDay: string, ctx: ReportContext): string =>
+  dayText(isoOrDay, ctx, 'medium')
 
 /** The machine's locale and time zone, for a context built without them. */
 export function machineLocale(): { locale: string; timeZone: string } {
