@@ -1,4 +1,5 @@
 import { PageHeading } from '../common/PageHeading'
+import { OverviewNext } from '../next/OverviewNext'
 import { ActivityList, InProgressList } from './ActivityList'
 import { ChecksSummary } from './ChecksSummary'
 import { ProjectFileFacts } from './ProjectFileFacts'
@@ -11,6 +12,7 @@ export function OverviewPage() {
   return (
     <div className="page overview-page">
       <PageHeading>Overview</PageHeading>
+      <OverviewNext />
       <div className="overview-grid">
         <section className="card overview-wide" aria-labelledby="ov-progress">
           <h2 id="ov-progress">Progress</h2>

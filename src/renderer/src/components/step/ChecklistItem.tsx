@@ -11,6 +11,7 @@ import { ItemChecks } from '../checks/ItemChecks'
 import { DocLink } from '../common/DocLink'
 import { ConnectionsSummary } from '../connections/ConnectionsSummary'
 import { ItemGates } from '../teardown/ItemGates'
+import { ItemCommands } from '../commands/ItemCommands'
 import { CheckResultView } from './CheckResultView'
 import { EvidenceList } from './EvidenceList'
 import { NoteField } from './NoteField'
@@ -61,6 +62,7 @@ export const ChecklistItem = memo(function ChecklistItem({ item }: { item: Check
         />
       ) : null}
       {GATES_OF_ITEM[item.id] ? <ItemGates itemId={item.id} /> : null}
+      <ItemCommands itemId={item.id} />
       <NoteField itemId={item.id} note={state?.note ?? ''} />
       <EvidenceList
         itemId={item.id}

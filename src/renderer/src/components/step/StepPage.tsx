@@ -2,8 +2,6 @@ import { CHECK_STEPS, type CheckStep } from '../../../../shared/checks/check-cat
 import { stepCompletion } from '../../../../shared/progress'
 import { findStep, STEPS } from '../../../../shared/steps-catalog'
 import type { StepId } from '../../../../shared/steps'
-import { navigate } from '../../actions/navigation'
-import { routeToHash } from '../../lib/routes'
 import { useStore } from '../../store'
 import { selectItems } from '../../store/selectors'
 import { DocLink } from '../common/DocLink'
@@ -15,39 +13,8 @@ import { InventoryPanel } from '../plan/InventoryPanel'
 import { TeardownPanel } from '../teardown/TeardownPanel'
 import { StepSignoff } from '../signoff/StepSignoff'
 import { ChecklistItem } from './ChecklistItem'
-
-function StepNeighbours({ number }: { number: number }) {
-  const previous = STEPS[number - 2]
-  const next = STEPS[number]
-  return (
-    <nav className="step-neighbours" aria-label="Previous and next step">
-      {previous ? (
-        <a
-          href={routeToHash({ name: 'step', stepId: previous.id })}
-          onClick={(e) => {
-            e.preventDefault()
-            navigate({ name: 'step', stepId: previous.id })
-          }}
-        >
-          ← Step {previous.number}: {previous.title}
-        </a>
-      ) : (
-        <span />
-      )}
-      {next ? (
-        <a
-          href={routeToHash({ name: 'step', stepId: next.id })}
-          onClick={(e) => {
-            e.preventDefault()
-            navigate({ name: 'step', stepId: next.id })
-          }}
-        >
-          Step {next.number}: {next.title} →
-        </a>
-      ) : null}
-    </nav>
-  )
-}
+import { StepFooter } from '../next/StepFooter'
+import { StepNextAction } from '../next/StepNextAction'
 
 /** Steps with a panel of their own above the checklist, which then gets a heading. */
 const PANEL_STEPS: ReadonlySet<StepId> = new Set(['plan', 'parity', 'optimize', 'teardown'])
@@ -78,6 +45,7 @@ export function StepPage({ stepId }: { stepId: StepId }) {
           </span>
         </p>
       </div>
+      <StepNextAction stepId={step.id} />
       {isCheckStep(step.id) ? <StepGate step={step.id} /> : null}
       {step.id === 'plan' ? <InventoryPanel /> : null}
       {step.id === 'parity' ? <ParityPanel /> : null}
@@ -92,7 +60,7 @@ export function StepPage({ stepId }: { stepId: StepId }) {
         ))}
       </ol>
       <StepSignoff step={step} />
-      <StepNeighbours number={step.number} />
+      <StepFooter stepId={step.id} />
     </div>
   )
 }
