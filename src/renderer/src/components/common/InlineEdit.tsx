@@ -10,6 +10,7 @@ export function InlineEdit({
   value,
   display,
   editLabel,
+  editAriaLabel,
   maxLength = 200,
   onSave,
 }: {
@@ -20,6 +21,8 @@ export function InlineEdit({
   display: ReactNode
   /** The accessible name of the button that starts editing, e.g. “Rename project”. */
   editLabel: string
+  /** A longer accessible name for the button when its visible label is short (“Rename”). */
+  editAriaLabel?: string
   maxLength?: number
   /** Saves the new value; resolves to an error message to show, or null when saved. */
   onSave: (next: string) => Promise<string | null>
@@ -77,6 +80,7 @@ export function InlineEdit({
           ref={button}
           type="button"
           className="button button-small button-quiet"
+          aria-label={editAriaLabel}
           onClick={start}
         >
           {editLabel}

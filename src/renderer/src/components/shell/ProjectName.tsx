@@ -9,7 +9,8 @@ export function ProjectName() {
     <InlineEdit
       label="Project name"
       value={name}
-      editLabel="Rename project"
+      editLabel="Rename"
+      editAriaLabel="Rename project"
       display={<span className="project-name">{name}</span>}
       onSave={async (next) => {
         const ok = await sendIntents(
