@@ -55,9 +55,11 @@ export function ConnectionsPage() {
         limits. Passwords are never written into the project file.
       </p>
       <TestAll />
-      {ENDPOINT_IDS.map((endpoint) => (
-        <ConnectionCard key={endpoint} endpoint={endpoint} />
-      ))}
+      <div className="connection-cards">
+        {ENDPOINT_IDS.map((endpoint) => (
+          <ConnectionCard key={endpoint} endpoint={endpoint} />
+        ))}
+      </div>
       <SyncCoverageTable />
     </div>
   )
