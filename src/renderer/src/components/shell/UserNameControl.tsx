@@ -16,28 +16,31 @@ export function UserNameControl() {
   const [editing, setEditing] = useState(false)
   const role =
     userRole.length > ROLE_SHOWN ? `${userRole.slice(0, ROLE_SHOWN - 1).trimEnd()}…` : userRole
+  // The dialog sits beside the control, not in it, so it keeps the page's font size.
   return (
-    <div className="user-name">
-      <span className="inline-edit">
-        <span>
-          <span className="muted">Your name: </span>
-          {userName ? <strong>{userName}</strong> : <em>not set</em>}
-          {userName && role ? (
-            <span className="muted" title={role === userRole ? undefined : userRole}>
-              {' '}
-              ({role})
-            </span>
-          ) : null}
+    <>
+      <div className="user-name">
+        <span className="inline-edit">
+          <span>
+            <span className="muted">Your name: </span>
+            {userName ? <strong>{userName}</strong> : <em>not set</em>}
+            {userName && role ? (
+              <span className="muted" title={role === userRole ? undefined : userRole}>
+                {' '}
+                ({role})
+              </span>
+            ) : null}
+          </span>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => setEditing(true)}
+          >
+            {userName ? 'Change your name' : 'Set your name'}
+          </button>
         </span>
-        <button
-          type="button"
-          className="button button-small button-quiet"
-          onClick={() => setEditing(true)}
-        >
-          {userName ? 'Change your name' : 'Set your name'}
-        </button>
-      </span>
+      </div>
       {editing ? <IdentityDialog onClose={() => setEditing(false)} /> : null}
-    </div>
+    </>
   )
 }
