@@ -77,6 +77,7 @@ test('the first launch asks who is using the wizard, by keyboard, and stamps tha
   await you.getByRole('textbox', { name: 'Your role (optional)' }).fill('Hosting lead')
   await you.getByRole('button', { name: 'Save your name and role' }).click()
   await expect(app.getByRole('banner')).toContainText(`Your name: ${NAME} (Hosting lead)`)
+  await expect(you.getByRole('button', { name: 'Save your name and role' })).toBeFocused()
   await expectNoViolations(app, 'the settings with name and role')
 })
 
@@ -110,6 +111,9 @@ test('“Not now” leaves changes without a name, and a project opening asks ag
   await expectNoViolations(app, 'the header’s name dialog')
   await edit.getByRole('button', { name: 'Save your name and role' }).click()
   await expect(edit).toHaveCount(0)
+  // The sign-off form on the page follows the name just given.
+  const signoff = app.getByRole('region', { name: 'Sign-off' })
+  await expect(signoff.getByLabel('Approved by')).toHaveValue(NAME)
   await item.setStatus('Done')
   await expect(item.updated).toContainText(`Updated by ${NAME}`)
 })

@@ -41,10 +41,18 @@ export function IdentityForm({
   const [error, setError] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // A name saved elsewhere (the header's dialog) shows here too, without remounting the form.
+  const [seen, setSeen] = useState({ name: initialName, role: initialRole })
+  if (seen.name !== initialName || seen.role !== initialRole) {
+    setSeen({ name: initialName, role: initialRole })
+    setName(initialName)
+    setRole(initialRole)
+  }
   const selected = useRef(!selectSuggestion)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
+    if (busy) return
     if (name.trim() === '') {
       setError('Give your name: it is what colleagues see on your changes.')
       document.getElementById(`${id}-name`)?.focus()
@@ -111,7 +119,8 @@ export function IdentityForm({
         </p>
       ) : null}
       <div className={inDialog ? 'modal-actions' : 'form-actions'}>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        {/* Not disabled while saving: a disabled button would drop the keyboard focus. */}
+        <button type="submit" className="button button-primary" aria-busy={busy || undefined}>
           {submitLabel}
         </button>
         {children}

@@ -82,8 +82,6 @@ export function SettingsPage() {
         <h2 id="settings-you">You</h2>
         <p>{IDENTITY_USE}</p>
         <IdentityForm
-          // A name saved from the header's dialog shows here too.
-          key={`${prefs.userName}\n${prefs.userRole}`}
           initialName={prefs.userName || prefs.suggestedUserName}
           initialRole={prefs.userRole}
           nameHint={

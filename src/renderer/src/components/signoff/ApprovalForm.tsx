@@ -43,6 +43,16 @@ export function ApprovalForm({
   const userName = useStore((s) => s.preferences.userName)
   const userRole = useStore((s) => s.preferences.userRole)
   const [draft, setDraft] = useState<ApprovalDraft>(() => freshDraft(userName, userRole))
+  // Your name or role changed meanwhile: fields still holding the old ones follow.
+  const [filled, setFilled] = useState({ name: userName, role: userRole })
+  if (filled.name !== userName || filled.role !== userRole) {
+    setFilled({ name: userName, role: userRole })
+    setDraft((d) => ({
+      ...d,
+      name: d.name === filled.name ? userName : d.name,
+      role: d.role === filled.role ? userRole : d.role,
+    }))
+  }
   const [errors, setErrors] = useState<ApprovalErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
