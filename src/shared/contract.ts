@@ -58,8 +58,20 @@ export const recentListEntrySchema = recentEntrySchema.extend({ missing: z.boole
 export type RecentListEntry = z.infer<typeof recentListEntrySchema>
 const recentList = z.object({ entries: z.array(recentListEntrySchema) })
 
+/**
+ * The person's preferences on this machine. `userName` and `userRole` are empty until the person
+ * has said who they are (`identityConfirmed`): nothing is stamped with the login name, which is
+ * only offered as `suggestedUserName`.
+ */
 export const preferencesSchema = z.object({
+  /** The name stamped on changes and evidence; empty until confirmed. */
   userName: z.string().max(200),
+  /** What the person does (“Data engineer, Ministry of Health”), pre-filled in sign-offs. */
+  userRole: z.string().max(200),
+  /** True once the person has confirmed their name (the first-run dialog, Settings, the header). */
+  identityConfirmed: z.boolean(),
+  /** What the first-run dialog offers as the name: an earlier unconfirmed name or the login name. */
+  suggestedUserName: z.string().max(200),
   recent: z.array(recentEntrySchema).max(20),
 })
 export type Preferences = z.infer<typeof preferencesSchema>
@@ -118,7 +130,13 @@ export const contract = {
   'app.info': { input: empty, output: appInfoSchema },
   'app.preferences': { input: empty, output: preferencesSchema },
   'app.setPreferences': {
-    input: z.object({ userName: z.string().trim().min(1).max(200) }).strict(),
+    input: z
+      .object({
+        userName: z.string().trim().min(1).max(200),
+        /** Left out keeps the role; an empty one clears it. */
+        userRole: z.string().trim().max(200).optional(),
+      })
+      .strict(),
     output: preferencesSchema,
   },
   'project.get': { input: empty, output: projectOrNull },

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import { seedPreferences } from './support/preferences'
 import { startServe, type RunningServe, type ServeDirs } from './support/serve'
 
 export interface ServeFixture extends RunningServe {
@@ -10,6 +11,11 @@ export interface ServeFixture extends RunningServe {
 }
 
 interface Fixtures {
+  /**
+   * Whether `dirs` starts with preferences of someone who said who they are (`E2E_IDENTITY`), so
+   * the first-run question stays away; `test.use({ seedPreferences: false })` for a first run.
+   */
+  seedPreferences: boolean
   /** A fresh temporary folder for this test, removed afterwards. */
   workDir: string
   dirs: ServeDirs
@@ -33,10 +39,12 @@ export const test = base.extend<Fixtures>({
     await use(dir)
     await rm(dir, { recursive: true, force: true })
   },
-  dirs: async ({ workDir }, use) => {
+  seedPreferences: [true, { option: true }],
+  dirs: async ({ workDir, seedPreferences: seed }, use) => {
     const dirs = { configDir: join(workDir, 'config'), projectDir: join(workDir, 'projects') }
     await mkdir(dirs.configDir, { recursive: true })
     await mkdir(dirs.projectDir, { recursive: true })
+    if (seed) await seedPreferences(dirs.configDir)
     await use(dirs)
   },
   serve: async ({ dirs }, use) => {

@@ -69,9 +69,11 @@ test('an approval is recorded on a step page, printed, and the plan exported as 
   const signoff = app.getByRole('region', { name: 'Sign-off' })
   await expect(signoff).toContainText('Nobody approved this step yet.')
 
-  // The name is required: the field in error gets the focus.
+  // The name is filled in with yours, and required: the field in error gets the focus.
   const form = signoff.getByRole('form', { name: 'Record an approval' })
   const name = form.getByLabel('Approved by')
+  await expect(name).toHaveValue(RECORDER)
+  await name.fill('')
   await form.getByRole('button', { name: 'Record the approval' }).click()
   await expect(name).toBeFocused()
   await expect(form.getByRole('alert')).toHaveText('Give the name of who approved the step.')
@@ -93,7 +95,7 @@ test('an approval is recorded on a step page, printed, and the plan exported as 
   await expect(entry).toContainText(NOTE)
   await expect(entry).toContainText('Approved on')
   await expect(entry).toContainText(`Recorded by ${RECORDER}`)
-  await expect(name).toHaveValue('')
+  await expect(name).toHaveValue(RECORDER)
   await expect(signoff.locator('.signoff-warning')).toHaveCount(0)
 
   // A change to the step after the approval brings the warning.

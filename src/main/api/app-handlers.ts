@@ -13,5 +13,5 @@ export const appHandlers: DomainHandlers<'app'> = {
     logPath: ctx.log.path,
   }),
   'app.preferences': async (_input, ctx) => ctx.prefs.get(),
-  'app.setPreferences': async ({ userName }, ctx) => ctx.prefs.setUserName(userName),
+  'app.setPreferences': async (identity, ctx) => ctx.prefs.setIdentity(identity),
 }

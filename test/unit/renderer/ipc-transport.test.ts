@@ -3,7 +3,13 @@ import type { ApiSurface } from '../../../src/shared/api-client'
 import type { AppEvent } from '../../../src/shared/events'
 import { createIpcTransport } from '../../../src/renderer/src/api/ipc-transport'
 
-const preferences = { userName: 'Ana', recent: [] }
+const preferences = {
+  userName: 'Ana',
+  userRole: '',
+  identityConfirmed: true,
+  suggestedUserName: 'Ana',
+  recent: [],
+}
 
 function fakeSurface(overrides: Record<string, Record<string, unknown>> = {}) {
   let emit: (event: unknown) => void = () => undefined

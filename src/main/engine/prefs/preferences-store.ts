@@ -1,12 +1,51 @@
 import { promises as fsp } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { preferencesSchema, type Preferences } from '../../../shared/contract'
+import { z } from 'zod'
+import { recentEntrySchema, type Preferences } from '../../../shared/contract'
 import { atomicWriteFile } from '../project/atomic-write'
 import type { PreferencesStore } from './types'
 import { stderrLog } from '../log/log'
 
 export const PREFERENCES_FILE = 'preferences.json'
 const MAX_RECENT = 10
+const MAX_TEXT = 200
+
+/**
+ * The file as written by this version and read from any: `userRole` and `identityConfirmed` came
+ * later, so a file without them (or with a value of the wrong type) reads as “not confirmed”, and
+ * its name is kept as the suggestion only.
+ */
+const preferencesFileSchema = z.object({
+  userName: z.string().max(MAX_TEXT),
+  userRole: z.string().optional().catch(undefined),
+  identityConfirmed: z.boolean().optional().catch(undefined),
+  recent: z.array(recentEntrySchema).max(20),
+})
+
+/** What is kept and written: the name (confirmed or not), the role, the flag, the recent list. */
+export interface StoredPreferences {
+  userName: string
+  userRole: string
+  identityConfirmed: boolean
+  recent: Preferences['recent']
+}
+
+const bounded = (text: string | undefined) => (text ?? '').trim().slice(0, MAX_TEXT)
+
+/**
+ * The preferences as the faces see them: while the person has not confirmed who they are, the
+ * name and role are empty (so nothing is stamped with them) and the name is only a suggestion.
+ */
+export function preferencesView(stored: StoredPreferences, loginName: string): Preferences {
+  const confirmed = stored.identityConfirmed && stored.userName !== ''
+  return {
+    userName: confirmed ? stored.userName : '',
+    userRole: confirmed ? stored.userRole : '',
+    identityConfirmed: confirmed,
+    suggestedUserName: stored.userName || bounded(loginName),
+    recent: stored.recent,
+  }
+}
 
 export interface PreferencesStoreOptions {
   now?: () => Date
@@ -26,8 +65,10 @@ const errnoOf = (e: unknown): string | undefined =>
 
 /**
  * Loads the per-user preferences from `<configDir>/preferences.json` and returns the store.
+ * `defaults.userName` (the login name) is only ever a suggestion: the name stamped on changes is
+ * empty until the person confirms one with `setIdentity`.
  *
- * Preferences are not precious (a display name and a list of recent files), so a damaged file is
+ * Preferences are not precious (a name, a role and a list of recent files), so a damaged file is
  * moved aside as `preferences.json.corrupt-<timestamp>` and the defaults are used rather than
  * stopping the wizard; the folder is created on the first write. Writes are atomic and happen one
  * at a time. A failed write of the user's name is reported to the caller; a failed write of the
@@ -42,7 +83,14 @@ export async function createPreferencesStore(
   const file = join(configDir, PREFERENCES_FILE)
   const now = options.now ?? (() => new Date())
   const warn = options.warn ?? ((message: string, error: unknown) => stderrLog.warn(message, error))
-  let prefs = await load(file, defaults, now, warn)
+  let prefs = await load(file, now, warn)
+  // The same object while nothing changed, as callers may compare.
+  let seen: { from: StoredPreferences; view: Preferences } | null = null
+  const view = () => {
+    if (seen?.from !== prefs)
+      seen = { from: prefs, view: preferencesView(prefs, defaults.userName) }
+    return seen.view
+  }
   let queue: Promise<unknown> = Promise.resolve()
 
   // Each write stores the preferences as they are when it runs, so the last one wins.
@@ -50,7 +98,7 @@ export async function createPreferencesStore(
     const run = async () => {
       await fsp.mkdir(configDir, { recursive: true, mode: 0o700 })
       await atomicWriteFile(file, JSON.stringify(prefs, null, 2) + '\n', { backup: false })
-      return prefs
+      return view()
     }
     const result = queue.then(run, run)
     queue = result.catch(() => undefined)
@@ -58,7 +106,7 @@ export async function createPreferencesStore(
   }
   const persistQuietly = async () => {
     await persist().catch((e: unknown) => warn(`could not save ${file}`, e))
-    return prefs
+    return view()
   }
   const samePath = (a: string, b: string) => resolve(a) === resolve(b)
   const excluded = async (path: string) => {
@@ -72,15 +120,18 @@ export async function createPreferencesStore(
   }
 
   return {
-    get: () => prefs,
-    async setUserName(userName) {
-      prefs = { ...prefs, userName: userName.trim().slice(0, 200) }
+    get: view,
+    async setIdentity({ userName, userRole }) {
+      const name = bounded(userName)
+      if (name === '') throw new Error('A name is needed to confirm who is using the wizard.')
+      const role = userRole === undefined ? prefs.userRole : bounded(userRole)
+      prefs = { ...prefs, userName: name, userRole: role, identityConfirmed: true }
       return persist()
     },
     async addRecent(path, name) {
       if (await excluded(path)) {
         // An entry written before the rule (or by another version) goes too: never listed.
-        if (!prefs.recent.some((r) => samePath(r.path, path))) return prefs
+        if (!prefs.recent.some((r) => samePath(r.path, path))) return view()
         prefs = { ...prefs, recent: prefs.recent.filter((r) => !samePath(r.path, path)) }
         return persistQuietly()
       }
@@ -90,7 +141,7 @@ export async function createPreferencesStore(
       return persistQuietly()
     },
     async removeRecent(path) {
-      if (!prefs.recent.some((r) => samePath(r.path, path))) return prefs
+      if (!prefs.recent.some((r) => samePath(r.path, path))) return view()
       prefs = { ...prefs, recent: prefs.recent.filter((r) => !samePath(r.path, path)) }
       return persist()
     },
@@ -100,11 +151,15 @@ export async function createPreferencesStore(
 
 async function load(
   file: string,
-  defaults: { userName: string },
   now: () => Date,
   warn: (message: string, error: unknown) => void,
-): Promise<Preferences> {
-  const fresh: Preferences = { userName: defaults.userName, recent: [] }
+): Promise<StoredPreferences> {
+  const fresh: StoredPreferences = {
+    userName: '',
+    userRole: '',
+    identityConfirmed: false,
+    recent: [],
+  }
   let text: string
   try {
     text = await fsp.readFile(file, 'utf8')
@@ -112,15 +167,18 @@ async function load(
     if (errnoOf(e) !== 'ENOENT') warn(`could not read ${file}; using the defaults`, e)
     return fresh
   }
-  let parsed: ReturnType<typeof preferencesSchema.safeParse> | null
+  let parsed: ReturnType<typeof preferencesFileSchema.safeParse> | null
   try {
-    parsed = preferencesSchema.safeParse(JSON.parse(text))
+    parsed = preferencesFileSchema.safeParse(JSON.parse(text))
   } catch {
     parsed = null
   }
   if (parsed?.success) {
+    const userName = bounded(parsed.data.userName)
     return {
-      userName: parsed.data.userName.trim() || defaults.userName,
+      userName,
+      userRole: bounded(parsed.data.userRole),
+      identityConfirmed: parsed.data.identityConfirmed === true && userName !== '',
       recent: parsed.data.recent.slice(0, MAX_RECENT),
     }
   }

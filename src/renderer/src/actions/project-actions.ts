@@ -261,11 +261,18 @@ export async function recordIntents(
   return null
 }
 
-/** Sets the name stamped on changes (“Updated by …”). Returns the engine's error, if any. */
-export async function setUserName(userName: string): Promise<AppErrorData | null> {
-  const result = await getApiClient().call('app.setPreferences', { userName })
+/**
+ * Confirms who is using the wizard: the name stamped on changes (“Updated by …”) and the role
+ * pre-filled in sign-offs. Returns the engine's error, if any.
+ */
+export async function setIdentity(
+  userName: string,
+  userRole: string,
+): Promise<AppErrorData | null> {
+  const result = await getApiClient().call('app.setPreferences', { userName, userRole })
   if (!result.ok) return result.error
   store().setPreferences(result.value)
-  store().announce(`Your name is now ${result.value.userName}.`)
+  const { userName: name, userRole: role } = result.value
+  store().announce(`Your name is now ${name}${role ? `, ${role}` : ''}.`)
   return null
 }

@@ -37,7 +37,13 @@ export interface AppSlice {
 export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set) => ({
   appState: 'loading',
   info: null,
-  preferences: { userName: '', recent: [] },
+  preferences: {
+    userName: '',
+    userRole: '',
+    identityConfirmed: false,
+    suggestedUserName: '',
+    recent: [],
+  },
   recent: [],
   error: null,
   notice: null,

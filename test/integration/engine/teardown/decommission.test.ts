@@ -88,6 +88,8 @@ describe.skipIf(unavailable !== null)('the decommission of the demo’s couch2pg
     }
     dir = await mkdtemp(join(tmpdir(), 'cht-migrate-decommission-'))
     t = await createTestContext()
+    // The override and the executions carry the person's name: nothing is stamped until one is set.
+    await call('app.setPreferences', { userName: 'amina' }, t.ctx)
     await call('project.new', { name: 'Decommission' }, t.ctx)
     const profile: PostgresProfile = {
       host: server.host,

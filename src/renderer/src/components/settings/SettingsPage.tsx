@@ -3,8 +3,8 @@ import { sendIntents } from '../../actions/project-actions'
 import { useStore } from '../../store'
 import { selectSettings } from '../../store/selectors'
 import { PageHeading } from '../common/PageHeading'
-import { UserNameControl } from '../shell/UserNameControl'
 import { FieldError } from '../common/FieldError'
+import { IDENTITY_USE, IdentityForm } from './IdentityForm'
 
 function StaleAgeForm() {
   const staleAfterDays = useStore((s) => selectSettings(s).staleAfterDays)
@@ -70,6 +70,7 @@ function StaleAgeForm() {
 /** Project settings and the user's own preferences. */
 export function SettingsPage() {
   const info = useStore((s) => s.info)
+  const prefs = useStore((s) => s.preferences)
   return (
     <div className="page settings-page">
       <PageHeading>Settings</PageHeading>
@@ -79,8 +80,17 @@ export function SettingsPage() {
       </section>
       <section className="card" aria-labelledby="settings-you">
         <h2 id="settings-you">You</h2>
-        <p>Your name is recorded on every change you make, on this machine only.</p>
-        <UserNameControl />
+        <p>{IDENTITY_USE}</p>
+        <IdentityForm
+          initialName={prefs.userName || prefs.suggestedUserName}
+          initialRole={prefs.userRole}
+          nameHint={
+            prefs.identityConfirmed
+              ? undefined
+              : 'Not saved yet: changes are recorded without a name.'
+          }
+          submitLabel="Save your name and role"
+        />
       </section>
       {info ? (
         <section className="card" aria-labelledby="settings-about">

@@ -14,11 +14,17 @@ import {
 import { useStore } from '../../store'
 import { FieldError } from '../common/FieldError'
 
-const EMPTY: Omit<ApprovalDraft, 'day'> = { name: '', role: '', note: '' }
+/** A fresh draft: your name and role filled in (both editable), today, no note. */
+const freshDraft = (name: string, role: string): ApprovalDraft => ({
+  name,
+  role,
+  note: '',
+  day: localDay(new Date()),
+})
 
 /**
- * “Record an approval” of a step: who approved (your name and earlier approvers offered as
- * suggestions, the field itself left empty), their role, the day it was given (today unless
+ * “Record an approval” of a step: who approved (filled in with your name, earlier approvers
+ * offered as suggestions), their role (filled in with yours), the day it was given (today unless
  * changed, never in the future) and a note. The first field in error gets the focus; the
  * engine's refusal shows below the form.
  */
@@ -35,7 +41,18 @@ export function ApprovalForm({
 }) {
   const id = useId()
   const userName = useStore((s) => s.preferences.userName)
-  const [draft, setDraft] = useState<ApprovalDraft>(() => ({ ...EMPTY, day: localDay(new Date()) }))
+  const userRole = useStore((s) => s.preferences.userRole)
+  const [draft, setDraft] = useState<ApprovalDraft>(() => freshDraft(userName, userRole))
+  // Your name or role changed meanwhile: fields still holding the old ones follow.
+  const [filled, setFilled] = useState({ name: userName, role: userRole })
+  if (filled.name !== userName || filled.role !== userRole) {
+    setFilled({ name: userName, role: userRole })
+    setDraft((d) => ({
+      ...d,
+      name: d.name === filled.name ? userName : d.name,
+      role: d.role === filled.role ? userRole : d.role,
+    }))
+  }
   const [errors, setErrors] = useState<ApprovalErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
@@ -71,7 +88,7 @@ export function ApprovalForm({
         note: draft.note.trim(),
       })
       if (failed) setFailure(failed)
-      else setDraft({ ...EMPTY, day: localDay(new Date()) })
+      else setDraft(freshDraft(userName, userRole))
     })
   }
 
@@ -99,7 +116,7 @@ export function ApprovalForm({
           />
           <p id={`${id}-name-hint`} className="hint">
             {userName.trim()
-              ? `Who gave the approval. Your name (${userName.trim()}) and earlier approvers are offered as you type.`
+              ? 'Who gave the approval, as they would sign it: filled in with your name, and earlier approvers are offered as you type.'
               : 'Who gave the approval, as they would sign it.'}
           </p>
           {names.length > 0 ? (
@@ -124,7 +141,9 @@ export function ApprovalForm({
             onChange={(e) => set('role')(e.target.value)}
           />
           <p id={`${id}-role-hint`} className="hint">
-            For example programme manager, hosting lead, data officer.
+            {userRole.trim()
+              ? 'Filled in with your role. For example programme manager, hosting lead, data officer.'
+              : 'For example programme manager, hosting lead, data officer.'}
           </p>
           {roles.length > 0 ? (
             <datalist id={`${id}-roles`}>
