@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { commandsOfItem, hasCommands } from '../../../../shared/commands/registry'
+import { findItem } from '../../../../shared/steps-catalog'
 import { useStore } from '../../store'
 import { CommandBlock } from './CommandBlock'
 
@@ -25,19 +26,17 @@ export function ItemCommands({ itemId }: { itemId: string }) {
     [itemId, connections, results, checks],
   )
   if (blocks.length === 0) return null
-  const headingId = `commands-${itemId.replace(/[^A-Za-z0-9_-]/g, '-')}`
+  const title = findItem(itemId)?.item.title ?? itemId
   return (
-    <section className="item-commands" aria-labelledby={headingId}>
-      <h3 id={headingId} className="field-label">
-        Commands to copy
-      </h3>
-      <ul className="command-list">
+    <div className="item-commands">
+      <p className="field-label">Commands to copy</p>
+      <ul className="command-list" aria-label={`Commands to copy for “${title}”`}>
         {blocks.map((block) => (
           <li key={block.id}>
             <CommandBlock block={block} />
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   )
 }
