@@ -16,6 +16,10 @@ export type ComposeProfile = 'local' | 'production'
 /** The docs' tuning defaults (`tuning-dbt.md`) and the interval of `env.template`, in seconds. */
 export const DBT_DEFAULTS = { threads: 3, batchSize: 100_000, intervalSeconds: 5 } as const
 
+/** The comment above a password placeholder. */
+const PASSWORD_NOTE = (user: string) =>
+  `# The password of ${user}, in single quotes if it holds $, # or a space. The wizard never writes passwords.`
+
 const LOOPBACK_NOTE =
   '# Inside a container, this address is the container itself: use the server’s address, or host.docker.internal for a service on the Docker host.'
 
@@ -33,7 +37,7 @@ function postgresLines(ctx: CommandContext, profile: ComposeProfile, missing: st
   }
   const lines = ['# PostgreSQL: where CHT Sync writes']
   lines.push(line('POSTGRES_USER', p?.user ?? '<user>'))
-  lines.push('# The password of POSTGRES_USER: the wizard never writes passwords.')
+  lines.push(PASSWORD_NOTE('POSTGRES_USER'))
   lines.push(`POSTGRES_PASSWORD=${PASSWORD_PLACEHOLDER}`)
   lines.push(line('POSTGRES_DB', p?.database ?? '<database>'))
   lines.push(line('POSTGRES_SCHEMA', p?.schema ?? CHT_SYNC_DEFAULT_SCHEMA))
@@ -62,7 +66,7 @@ function couchLines(ctx: CommandContext, missing: string[]): string[] {
   }
   const lines = ['', '# CouchDB: the CHT instance to copy']
   lines.push(line('COUCHDB_USER', c?.user || '<user>'))
-  lines.push('# The password of COUCHDB_USER: the wizard never writes passwords.')
+  lines.push(PASSWORD_NOTE('COUCHDB_USER'))
   lines.push(`COUCHDB_PASSWORD=${PASSWORD_PLACEHOLDER}`)
   lines.push('# The real database names, comma-separated (medic-sentinel with a hyphen).')
   if (ctx.databases.from === 'default') {
