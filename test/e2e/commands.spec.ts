@@ -53,6 +53,15 @@ test('an item’s commands open from the keyboard and copy without a password', 
   // The disclosure opens with the keyboard.
   const summary = block.locator('summary')
   await summary.focus()
+  // Reached with Tab, it shows the focus ring.
+  await app.keyboard.press('Shift+Tab')
+  await app.keyboard.press('Tab')
+  await expect(summary).toBeFocused()
+  const ring = await summary.evaluate((el) => ({
+    visible: el.matches(':focus-visible'),
+    style: getComputedStyle(el).outlineStyle,
+  }))
+  expect(ring).toEqual({ visible: true, style: 'solid' })
   await app.keyboard.press('Enter')
   await expect(block).toHaveAttribute('open', '')
   const pre = block.getByLabel('CHT Sync .env (production profile) (.env)')
