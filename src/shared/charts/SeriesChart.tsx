@@ -24,6 +24,8 @@ export interface ChartSeries {
   step?: boolean
   /** Hatches the area under the line. */
   area?: boolean
+  /** Writes the last value beside its point (the figure now, where a line rises on its last day). */
+  labelLast?: boolean
 }
 
 /** The series chart's props: its days, its lines and their summary in words. */
@@ -170,6 +172,7 @@ export function SeriesChart({
             .filter((p): p is { i: number; v: number } => typeof p.v === 'number')
           const curve = s.step ? curveStepAfter : curveLinear
           const marker = s.marker
+          const last = points.at(-1)
           return (
             <g key={s.id} data-series={s.id} data-points={points.length}>
               {s.area && points.length > 0 ? (
@@ -196,6 +199,20 @@ export function SeriesChart({
                     <Marker key={p.i} kind={marker} x={x(p.i)} y={y(p.v)} colour={s.colour} />
                   ))
                 : null}
+              {s.labelLast && last ? (
+                <text
+                  data-last=""
+                  x={x(last.i) - 4}
+                  y={y(last.v) - 6}
+                  textAnchor="end"
+                  fontSize={12}
+                  fontWeight={700}
+                  fill={s.colour}
+                  fontFamily={CHART_FONT}
+                >
+                  {compactNumber(last.v)}
+                </text>
+              ) : null}
               {s.values.map((v, i) =>
                 v === null ? (
                   <text

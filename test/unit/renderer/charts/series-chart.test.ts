@@ -58,8 +58,8 @@ describe('SeriesChart', () => {
     expect(html).toContain('>12-02</text>')
   })
 
-  it('draws a target level with its label, and an area under a stepped line', async () => {
-    const html = await render({
+  it('draws a target level with its label, an area under a stepped line and its last value', async () => {
+    const props = {
       days: DAYS,
       summary: 'Items settled.',
       target: { value: 59, label: 'all 59 items' },
@@ -71,30 +71,17 @@ describe('SeriesChart', () => {
           colour: '#176b3a',
           step: true,
           area: true,
+          labelLast: true,
         },
       ],
-    })
+    }
+    const html = await render(props)
     expect(html).toContain('data-target="59"')
     expect(html).toContain('>all 59 items</text>')
+    expect(html).toMatch(/<text data-last=""[^>]*>12<\/text>/)
     expect(html).toMatch(/<path[^>]*fill="url\(#series-hatch-/)
     expect(count(html, /<circle /g)).toBe(0)
     // Pure: the same markup twice.
-    expect(
-      await render({
-        days: DAYS,
-        summary: 'Items settled.',
-        target: { value: 59, label: 'all 59 items' },
-        series: [
-          {
-            id: 'settled',
-            label: 'Items done or not applicable',
-            values: [0, 1, 1, 4, 12],
-            colour: '#176b3a',
-            step: true,
-            area: true,
-          },
-        ],
-      }),
-    ).toBe(html)
+    expect(await render(props)).toBe(html)
   })
 })

@@ -38,6 +38,7 @@ export function ProgressOverTime() {
             colour: C.green,
             step: true,
             area: true,
+            labelLast: true,
           },
         ]}
         target={{ value: series.total, label: `all ${series.total} items` }}
