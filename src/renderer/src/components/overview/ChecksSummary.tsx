@@ -1,42 +1,27 @@
-import type { ReactNode } from 'react'
 import { CHECK_STEPS } from '../../../../shared/checks/check-catalog'
 import { stepGate, type GateState } from '../../../../shared/checks/gate'
 import { findStep } from '../../../../shared/steps-catalog'
-import type { StepId } from '../../../../shared/steps'
-import { navigate } from '../../actions/navigation'
 import { useGateDocument } from '../../hooks/use-gate-document'
 import { useNow } from '../../hooks/use-now'
-import { routeToHash } from '../../lib/routes'
+import { StepLink } from './StepLink'
+import { checkCountTone, toneClass, type CheckCount } from './tone'
 
 const GATE_LABEL: Record<GateState, string> = {
   open: 'Ready',
   held: 'Held',
   overridden: 'Overridden',
 }
+const COUNTS: readonly CheckCount[] = ['passed', 'warned', 'failed', 'skipped', 'notRun']
 const GATE_BADGE: Record<GateState, string> = {
   open: 'badge-pass',
   held: 'badge-neutral',
   overridden: 'badge-warn',
 }
 
-function StepLink({ stepId, children }: { stepId: StepId; children: ReactNode }) {
-  const route = { name: 'step', stepId } as const
-  return (
-    <a
-      href={routeToHash(route)}
-      onClick={(e) => {
-        e.preventDefault()
-        navigate(route)
-      }}
-    >
-      {children}
-    </a>
-  )
-}
-
 /**
  * The automated checks of each step that has them: how many passed, warned, failed, were skipped or never ran
- * and where its gate stands, each step a link to its page; then the failed checks by title.
+ * (failures in the danger tone, warnings in warn, passes in done) and where its gate stands, each
+ * step a link to its page; then the failed checks by title.
  */
 export function ChecksSummary() {
   const now = useNow()
@@ -73,11 +58,14 @@ export function ChecksSummary() {
                     {step.number}. {step.title}
                   </StepLink>
                 </th>
-                <td>{gate.checks.passed}</td>
-                <td>{gate.checks.warned}</td>
-                <td>{gate.checks.failed}</td>
-                <td>{gate.checks.skipped}</td>
-                <td>{gate.checks.notRun}</td>
+                {COUNTS.map((column) => (
+                  <td
+                    key={column}
+                    className={toneClass(checkCountTone(column, gate.checks[column]))}
+                  >
+                    {gate.checks[column]}
+                  </td>
+                ))}
                 <td>
                   <span className={`badge ${GATE_BADGE[gate.state]}`}>
                     {GATE_LABEL[gate.state]}

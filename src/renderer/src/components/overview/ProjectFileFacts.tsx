@@ -1,8 +1,9 @@
 import { useShallow } from 'zustand/react/shallow'
 import { exactTime } from '../../lib/format'
 import { useStore } from '../../store'
+import { WrappedPath } from '../teardown/WrappedPath'
 
-/** Where the project lives and when it was last saved. */
+/** Where the project lives (its path wrapping after separators) and when it was last saved. */
 export function ProjectFileFacts() {
   const { path, lastSavedAt, createdAt, updatedAt } = useStore(
     useShallow((s) => ({
@@ -16,7 +17,15 @@ export function ProjectFileFacts() {
     <dl className="facts">
       <div>
         <dt>Project file</dt>
-        <dd>{path ? <code data-testid="project-path">{path}</code> : 'Not saved to a file yet'}</dd>
+        <dd>
+          {path ? (
+            <span data-testid="project-path">
+              <WrappedPath path={path} />
+            </span>
+          ) : (
+            'Not saved to a file yet'
+          )}
+        </dd>
       </div>
       <div>
         <dt>Last saved</dt>

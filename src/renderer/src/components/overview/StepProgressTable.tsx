@@ -6,10 +6,14 @@ import { routeToHash } from '../../lib/routes'
 import { changedAfterApproval, signoffStanding } from '../../lib/signoff-view'
 import { useStore } from '../../store'
 import { selectItems } from '../../store/selectors'
+import { completionTone, toneClass } from './tone'
 
 const NO_SIGNOFF: Partial<Record<string, Signoff[]>> = {}
 
-/** Each step's completion (done or not applicable out of its items) and its sign-off. */
+/**
+ * Each step's completion (done or not applicable out of its items), its bar in the tone of what it
+ * means (nothing done neutral, part done in progress, all done green), and its sign-off.
+ */
 export function StepProgressTable() {
   const items = useStore(selectItems)
   const signoff = useStore((s) => s.project?.document.signoff ?? NO_SIGNOFF)
@@ -27,6 +31,7 @@ export function StepProgressTable() {
       <tbody>
         {STEPS.map((step) => {
           const { done, total, percent } = stepCompletion(step, items)
+          const tone = completionTone(done, total)
           const route = { name: 'step', stepId: step.id } as const
           const approvals = signoff[step.id]
           const changed = changedAfterApproval(step, items, approvals).length
@@ -47,7 +52,7 @@ export function StepProgressTable() {
                 {done} of {total}
               </td>
               <td>
-                <span className="table-progress">
+                <span className={`table-progress ${toneClass(tone)}`} data-tone={tone}>
                   <progress max={total} value={done} aria-hidden="true" />
                   <span>{percent}%</span>
                 </span>
