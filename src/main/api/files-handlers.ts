@@ -27,7 +27,10 @@ export function rootCandidates(ctx: HandlerContext, home: string = homedir()): F
 }
 
 /** The files a purpose shows: project files for Open and Save, the format's files for Export. */
-export function fileMatcher(purpose: FilePurpose, format?: ReportFormat): (name: string) => boolean {
+export function fileMatcher(
+  purpose: FilePurpose,
+  format?: ReportFormat,
+): (name: string) => boolean {
   const extensions =
     purpose !== 'export'
       ? [PROJECT_FILE_EXTENSION]

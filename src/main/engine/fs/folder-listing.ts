@@ -98,9 +98,13 @@ async function listing(request: ListFolderRequest, options: ListFolderOptions) {
   }
   const asked = request.dir ?? start!.path
   if (!rules.isAbsolute(asked)) {
-    throw new AppError('BAD_REQUEST', `“${asked}” is not a full path; choose a folder in the list.`, {
-      path: asked,
-    })
+    throw new AppError(
+      'BAD_REQUEST',
+      `“${asked}” is not a full path; choose a folder in the list.`,
+      {
+        path: asked,
+      },
+    )
   }
   const dir = await realFolder(fs, rules.resolve(asked))
   const root = containingRoot(dir, roots, home, platform)

@@ -70,7 +70,10 @@ const WINDOWS_SYSTEM_TREES = ['windows', 'program files', 'program files (x86)',
  * True for a name the browser never shows or enters: a dot name (`.ssh`, `.config`), a system
  * folder (`AppData`, `$RECYCLE.BIN`, `lost+found`…), and macOS's `Library` in the home folder.
  */
-export function isHiddenName(name: string, options: { inHome: boolean; platform: NodeJS.Platform }) {
+export function isHiddenName(
+  name: string,
+  options: { inHome: boolean; platform: NodeJS.Platform },
+) {
   const lower = name.toLowerCase()
   if (name.startsWith('.') || name.startsWith('$') || SYSTEM_NAMES.has(lower)) return true
   if (/^ntuser\./.test(lower)) return true
