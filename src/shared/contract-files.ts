@@ -35,8 +35,11 @@ export type FileEntry = z.infer<typeof fileEntrySchema>
 export const fileCrumbSchema = z.object({ name: z.string().max(1000), path: z.string().max(4096) })
 export type FileCrumb = z.infer<typeof fileCrumbSchema>
 
-/** What the file browser is for: opening a project, saving one, or exporting the plan. */
-export const filePurposeSchema = z.enum(['open', 'save', 'export'])
+/**
+ * What the file browser is for: opening a project, saving one, exporting the plan, or choosing
+ * a folder to write into (folders only).
+ */
+export const filePurposeSchema = z.enum(['open', 'save', 'export', 'folder'])
 export type FilePurpose = z.infer<typeof filePurposeSchema>
 
 /** The answer of `files.list`. */
@@ -61,7 +64,7 @@ export const FILES_OPERATIONS = {
   /**
    * Lists a folder on the machine running the wizard, for the file browser of Open, Save As and
    * Export: its sub-folders and the files of the purpose (project files for Open and Save, the
-   * format's files for Export), with the roots it may show (home, the projects folder, the open
+   * format's files for Export, none for a folder), with the roots it may show (home, the projects folder, the open
    * project's folder, the folders of recent projects). A folder outside the roots (links
    * resolved), hidden (a dot name) or a system folder is refused with `FORBIDDEN`; without
    * `dir`, the open project's folder, else the projects folder, else home is listed.

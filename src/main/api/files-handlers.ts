@@ -26,11 +26,15 @@ export function rootCandidates(ctx: HandlerContext, home: string = homedir()): F
   return roots
 }
 
-/** The files a purpose shows: project files for Open and Save, the format's files for Export. */
+/**
+ * The files a purpose shows: project files for Open and Save, the format's files for Export,
+ * none when a folder is chosen.
+ */
 export function fileMatcher(
   purpose: FilePurpose,
   format?: ReportFormat,
 ): (name: string) => boolean {
+  if (purpose === 'folder') return () => false
   const extensions =
     purpose !== 'export'
       ? [PROJECT_FILE_EXTENSION]

@@ -22,6 +22,7 @@ const EMPTY: Record<FilePurpose, string> = {
   open: 'No folders or project files here.',
   save: 'No folders or project files here; the project can be saved here.',
   export: 'No folders or files of this kind here; the file can be saved here.',
+  folder: 'No folders here.',
 }
 
 /**
