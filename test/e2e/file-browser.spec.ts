@@ -1,6 +1,6 @@
 import { access, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
+import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { ShellPage } from './pages/shell-page'
 import { WelcomePage } from './pages/welcome-page'
@@ -21,10 +21,26 @@ async function tabTo(page: Page, isTarget: () => Promise<boolean>, max = 20): Pr
   expect(await isTarget(), `not reached with ${max} Tab presses`).toBe(true)
 }
 
+/** Screenshots kept with the test's results, at 1366x768 and 1920x1080. */
+async function keep(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    const path = testInfo.outputPath(`${name}-${width}x${height}.png`)
+    await page.screenshot({ path })
+    await testInfo.attach(`${name} ${width}x${height}`, { path, contentType: 'image/png' })
+  }
+}
+
 const focused = (page: Page, selector: string) => () =>
   page.evaluate((s) => globalThis.document.activeElement?.matches(s) ?? false, selector)
 
-test('a project opens by browsing to it, with the browser clean for axe', async ({ app, dirs }) => {
+test('a project opens by browsing to it, with the browser clean for axe', async ({
+  app,
+  dirs,
+}, testInfo) => {
   const file = join(dirs.projectDir, 'kenya', 'kenya.chtmig.json')
   await mkdir(join(dirs.projectDir, 'kenya'))
   await writeFile(file, toFileText(projectDocument({ name: 'Kenya by browsing' })))
@@ -44,6 +60,7 @@ test('a project opens by browsing to it, with the browser clean for axe', async 
     'location',
   )
   await expectNoViolations(app, 'the welcome screen with the file browser')
+  await keep(app, testInfo, 'open-browser')
 
   await list.getByRole('option', { name: /^kenya, folder/ }).click()
   await expect(browser.getByRole('navigation', { name: 'Folder path' })).toContainText('kenya')
@@ -54,7 +71,10 @@ test('a project opens by browsing to it, with the browser clean for axe', async 
   await new ShellPage(app).expectProject('Kenya by browsing')
 })
 
-test('Save As writes into a folder chosen with the keyboard alone', async ({ app, dirs }) => {
+test('Save As writes into a folder chosen with the keyboard alone', async ({
+  app,
+  dirs,
+}, testInfo) => {
   const shell = new ShellPage(app)
   await new WelcomePage(app).createProject('Keyboard save', join(dirs.projectDir, 'first'))
   await shell.expectProject('Keyboard save')
@@ -74,6 +94,7 @@ test('Save As writes into a folder chosen with the keyboard alone', async ({ app
   const list = dialog.getByRole('listbox')
   await expect(list.getByRole('option', { name: /^archive, folder/ })).toBeVisible()
   await expectNoViolations(app, 'the Save As dialog with the file browser')
+  await keep(app, testInfo, 'save-as-browser')
 
   await tabTo(app, focused(app, '[role="listbox"]'))
   await app.keyboard.type('ar')
@@ -95,7 +116,7 @@ test('Save As writes into a folder chosen with the keyboard alone', async ({ app
 test('Export goes to a chosen folder; Parent folder and Backspace go back up', async ({
   app,
   dirs,
-}) => {
+}, testInfo) => {
   const shell = new ShellPage(app)
   await new WelcomePage(app).createProject('Export browse', join(dirs.projectDir, 'plan'))
   await shell.expectProject('Export browse')
@@ -121,6 +142,7 @@ test('Export goes to a chosen folder; Parent folder and Backspace go back up', a
   const path = dialog.getByRole('textbox', { name: 'Path of the exported file' })
   await expect(path).toHaveValue(join(dirs.projectDir, 'out', 'export-browse-summary.md'))
   await expectNoViolations(app, 'the Export dialog with the file browser')
+  await keep(app, testInfo, 'export-browser')
   await dialog.getByRole('button', { name: 'Export the summary (Markdown)' }).click()
   await expect(dialog).toHaveCount(0, { timeout: 60_000 })
   await access(join(dirs.projectDir, 'out', 'export-browse-summary.md'))

@@ -79,5 +79,6 @@ describe('rootCandidates and fileMatcher', () => {
     expect(fileMatcher('export', 'csv-checks')('checks.csv')).toBe(true)
     expect(fileMatcher('export', 'csv-checks')('plan.pdf')).toBe(false)
     expect(fileMatcher('export')('plan.pdf')).toBe(true)
+    expect(fileMatcher('folder')('kenya.chtmig.json')).toBe(false)
   })
 })
