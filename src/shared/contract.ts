@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CHECK_STEPS } from './checks/check-catalog'
 import { PLAN_AND_TEARDOWN_OPERATIONS } from './contract-plan-teardown'
 import { REPORT_OPERATIONS } from './contract-report'
+import { FILES_OPERATIONS } from './contract-files'
 import { intentSchema } from './intents'
 import { passwordSourceSchema } from './connections'
 import {
@@ -332,6 +333,7 @@ export const contract = {
   },
   ...PLAN_AND_TEARDOWN_OPERATIONS,
   ...REPORT_OPERATIONS,
+  ...FILES_OPERATIONS,
   'jobs.list': {
     input: empty,
     /** Running jobs and the ones that finished in the last minutes, newest first. */

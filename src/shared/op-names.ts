@@ -43,6 +43,7 @@ export const OP_NAME_LIST = [
   'teardown.recordBackup',
   'teardown.execute',
   'report.export',
+  'files.list',
   'jobs.list',
   'jobs.cancel',
 ] as const

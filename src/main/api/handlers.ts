@@ -2,6 +2,7 @@ import { appHandlers } from './app-handlers'
 import { checksHandlers } from './checks-handlers'
 import { connectionHandlers } from './connection-handlers'
 import { demoHandlers } from './demo-handlers'
+import { filesHandlers } from './files-handlers'
 import type { HandlerTable } from './handler-types'
 import { inventoryHandlers } from './inventory-handlers'
 import { jobHandlers } from './job-handlers'
@@ -29,5 +30,6 @@ export const handlers: HandlerTable = {
   ...inventoryHandlers,
   ...teardownHandlers,
   ...reportHandlers,
+  ...filesHandlers,
   ...jobHandlers,
 }

@@ -18,6 +18,7 @@ import './styles/teardown.css'
 import './styles/optimize.css'
 import './styles/signoff.css'
 import './styles/next.css'
+import './styles/files.css'
 import './styles/print.css'
 
 const container = document.getElementById('root')

@@ -1,4 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react'
+import { WrappedPath } from '../teardown/WrappedPath'
 import { FieldError } from './FieldError'
 
 /** What a typed-folder form shows and where its answers go. */
@@ -15,6 +16,10 @@ export interface FolderFormProps {
   /** The folder typed, trimmed and not empty. */
   onSubmit: (dir: string) => void
   onCancel: () => void
+  /** The full path a relative typed folder stands for (browser mode), shown under the field. */
+  resolved?: string | null
+  /** Shown after the field: browser mode's file browser. */
+  children?: ReactNode
 }
 
 /**
@@ -43,14 +48,20 @@ export function FolderForm(props: FolderFormProps) {
           autoFocus
           spellCheck={false}
           aria-invalid={error ? true : undefined}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          aria-describedby={`${id}-hint${props.resolved ? ` ${id}-resolves` : ''}${error ? ` ${id}-error` : ''}`}
           onChange={(e) => props.onChange(e.target.value)}
         />
+        {props.resolved ? (
+          <p id={`${id}-resolves`} className="hint file-resolves" data-testid="path-resolves">
+            Resolves to <WrappedPath path={props.resolved} />
+          </p>
+        ) : null}
         <p id={`${id}-hint`} className="hint">
           {props.hint}
         </p>
         <FieldError fieldId={id} error={error} />
       </div>
+      {props.children}
       <div className="modal-actions">
         <button type="submit" className="button button-primary" disabled={props.pending}>
           {props.submitLabel}

@@ -4,7 +4,7 @@ import { saveProjectAs, type SaveOptions } from '../../actions/project-actions'
 import { baseName, joinPath } from '../../lib/format'
 import { suggestedSavePath } from '../../lib/save-suggestion'
 import { useStore } from '../../store'
-import { FieldError } from '../common/FieldError'
+import { PathPicker, pathToSend } from '../files/PathPicker'
 import { DemoFolderWarning } from './DemoFolderWarning'
 import { Modal } from './Modal'
 
@@ -18,8 +18,9 @@ const demoDirOf = (error: AppErrorData): string =>
   typeof error.details?.demoDir === 'string' ? error.details.demoDir : ''
 
 /**
- * Browser mode's stand-in for the Save As dialog: asks for the path of the project copy. The
- * desktop app uses the system's dialog instead; exports have their own dialog (`ExportDialog`).
+ * Browser mode's stand-in for the Save As dialog: the path of the project copy, typed or made
+ * with the file browser (a folder chosen, the name kept). The desktop app uses the system's
+ * dialog instead; exports have their own dialog (`ExportDialog`).
  *
  * It suggests a path beside the project's file, or in the default projects folder for a demo's
  * project (`suggestedSavePath`). A path inside a running demo's folder brings a warning first.
@@ -50,12 +51,11 @@ export function PathDialog() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const trimmed = path.trim()
-    if (!trimmed) {
+    if (!path.trim()) {
       setError('Give the path of the file.')
       return
     }
-    run(trimmed, {})
+    run(pathToSend(path, defaultDir), {})
   }
 
   const elsewhere = () => {
@@ -64,7 +64,7 @@ export function PathDialog() {
   }
 
   return (
-    <Modal title="Save the project as" onCancel={closeDialog}>
+    <Modal title="Save the project as" onCancel={closeDialog} className="file-dialog">
       {() =>
         warning ? (
           <DemoFolderWarning
@@ -77,24 +77,17 @@ export function PathDialog() {
           />
         ) : (
           <form onSubmit={submit}>
-            <div className="field">
-              <label htmlFor={id}>Path of the new project file</label>
-              <input
-                id={id}
-                className="input input-mono"
-                value={path}
-                required
-                autoFocus
-                spellCheck={false}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-                onChange={(e) => setPath(e.target.value)}
-              />
-              <p id={`${id}-hint`} className="hint">
-                From now on the project is saved to this file; the current file stays as it is.
-              </p>
-              <FieldError fieldId={id} error={error} />
-            </div>
+            <PathPicker
+              id={id}
+              label="Path of the new project file"
+              hint="From now on the project is saved to this file; the current file stays as it is."
+              value={path}
+              onChange={setPath}
+              error={error}
+              purpose="save"
+              autoFocus
+              browseLabel="Or choose a folder on the computer running the wizard"
+            />
             <div className="modal-actions">
               <button type="submit" className="button button-primary" disabled={pending}>
                 Save

@@ -9,6 +9,7 @@ import { useStore } from '../../store'
 import { DemoFolderWarning } from '../dialogs/DemoFolderWarning'
 import { Modal } from '../dialogs/Modal'
 import { JobProgressView } from '../jobs/JobProgressView'
+import { pathToSend } from '../files/PathPicker'
 import { DestinationChoice, FormatChoice, type Destination } from './ExportFields'
 
 /** A typed path the engine answered `DEMO_FOLDER` for: it waits for the person's decision. */
@@ -21,7 +22,8 @@ interface Warning {
  * “Export the plan”: the format (plan PDF, plan data JSON, Markdown summary, or the inventory,
  * checks or parity table as CSV, each explained in a line), then `report.export` as a job with
  * its progress and Cancel. The desktop app asks where with its save dialog; browser mode
- * downloads the file (or writes it to a typed path, with the demo folder's warning).
+ * downloads the file (or writes it to a path, typed or made with the file browser, with the demo
+ * folder's warning).
  */
 export function ExportDialog({ initialFormat }: { initialFormat?: ReportFormat }) {
   const id = useId()
@@ -92,13 +94,12 @@ export function ExportDialog({ initialFormat }: { initialFormat?: ReportFormat }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (toPath) {
-      const trimmed = path.trim()
-      if (!trimmed) {
+      if (!path.trim()) {
         setPathError('Give the path of the file.')
         document.getElementById(`${id}-path`)?.focus()
         return
       }
-      void run(trimmed, false)
+      void run(pathToSend(path, defaultDir), false)
       return
     }
     void run(null, false)
@@ -150,6 +151,7 @@ export function ExportDialog({ initialFormat }: { initialFormat?: ReportFormat }
             {native ? null : (
               <DestinationChoice
                 id={id}
+                format={format}
                 destination={destination}
                 path={path}
                 error={pathError}

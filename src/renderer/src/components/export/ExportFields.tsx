@@ -1,6 +1,6 @@
 import type { ReportFormat } from '../../../../shared/report/formats'
 import { EXPORT_CHOICES } from '../../lib/export-view'
-import { FieldError } from '../common/FieldError'
+import { PathPicker } from '../files/PathPicker'
 
 /** The formats as radios, each with its one-line explanation (its description). */
 export function FormatChoice({
@@ -40,9 +40,10 @@ export function FormatChoice({
 /** Browser mode's destination: the browser's download (the default), or a path on this machine. */
 export type Destination = 'download' | 'path'
 
-/** Download, or write to a typed path (with the path's field). */
+/** Download, or write to a path (typed, or made with the file browser). */
 export function DestinationChoice({
   id,
+  format,
   destination,
   path,
   error,
@@ -51,6 +52,7 @@ export function DestinationChoice({
   onPath,
 }: {
   id: string
+  format: ReportFormat
   destination: Destination
   path: string
   error: string | null
@@ -82,19 +84,16 @@ export function DestinationChoice({
         </label>
       </div>
       {destination === 'path' ? (
-        <div className="field">
-          <label htmlFor={`${id}-path`}>Path of the exported file</label>
-          <input
-            id={`${id}-path`}
-            className="input input-mono"
-            value={path}
-            spellCheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-path-error` : undefined}
-            onChange={(e) => onPath(e.target.value)}
-          />
-          <FieldError fieldId={`${id}-path`} error={error} />
-        </div>
+        <PathPicker
+          id={`${id}-path`}
+          label="Path of the exported file"
+          value={path}
+          onChange={onPath}
+          error={error}
+          purpose="export"
+          format={format}
+          browseLabel="Or choose a folder on the computer running the wizard"
+        />
       ) : null}
     </fieldset>
   )

@@ -1,8 +1,12 @@
 import { useState, useTransition } from 'react'
 import { exportDbtScaffolds } from '../../actions/inventory-actions'
+import { isAbsolutePath, resolveTypedPath } from '../../lib/file-browser'
+import { baseName, dirName, joinPath } from '../../lib/format'
 import { isConflict, OVERWRITE_QUESTION, suggestedDbtDir } from '../../lib/inventory-export'
 import { useStore } from '../../store'
 import { FolderForm } from '../common/FolderForm'
+import { FileBrowser } from '../files/FileBrowser'
+import { pathToSend } from '../files/PathPicker'
 import { Modal } from '../dialogs/Modal'
 
 /** “Write into it anyway?”: the question for a folder that is not empty. */
@@ -41,7 +45,7 @@ export function OverwriteQuestion({
 
 /**
  * Browser mode's stand-in for the folder dialog of “Export dbt scaffolds”: the folder typed (a
- * suggestion beside the project's file), then, when the engine finds it not empty, the question
+ * suggestion beside the project's file) or made in a folder chosen with the file browser, then, when the engine finds it not empty, the question
  * whether to write into it anyway. The desktop app uses the system's dialog instead.
  */
 export function ExportDbtDialog({ onClose }: { onClose: () => void }) {
@@ -51,6 +55,10 @@ export function ExportDbtDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null)
   const [conflict, setConflict] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
+  const [startDir] = useState(() => {
+    const full = pathToSend(suggestion, defaultDir)
+    return isAbsolutePath(full) ? dirName(full) : undefined
+  })
 
   const run = (target: string, overwrite: boolean) =>
     startTransition(async () => {
@@ -67,7 +75,7 @@ export function ExportDbtDialog({ onClose }: { onClose: () => void }) {
     })
 
   return (
-    <Modal title="Export dbt scaffolds" onCancel={onClose}>
+    <Modal title="Export dbt scaffolds" onCancel={onClose} className="file-dialog">
       {() =>
         conflict ? (
           <OverwriteQuestion
@@ -87,9 +95,18 @@ export function ExportDbtDialog({ onClose }: { onClose: () => void }) {
             onError={setError}
             pending={pending}
             submitLabel="Export"
-            onSubmit={(trimmed) => run(trimmed, false)}
+            onSubmit={(trimmed) => run(pathToSend(trimmed, defaultDir), false)}
             onCancel={onClose}
-          />
+            resolved={resolveTypedPath(dir, defaultDir)}
+          >
+            <FileBrowser
+              label="Or choose where to make it on the computer running the wizard"
+              purpose="folder"
+              startDir={startDir}
+              onFolder={(folder) => setDir(joinPath(folder, baseName(dir.trim()) || 'dbt-models'))}
+              onFile={() => undefined}
+            />
+          </FolderForm>
         )
       }
     </Modal>

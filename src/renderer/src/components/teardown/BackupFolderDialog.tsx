@@ -1,13 +1,16 @@
 import { useState, useTransition } from 'react'
 import { startBackup } from '../../actions/teardown-actions'
+import { isAbsolutePath, resolveTypedPath } from '../../lib/file-browser'
 import { suggestedBackupDir } from '../../lib/teardown-view'
 import { useStore } from '../../store'
 import { FolderForm } from '../common/FolderForm'
+import { FileBrowser } from '../files/FileBrowser'
+import { pathToSend } from '../files/PathPicker'
 import { Modal } from '../dialogs/Modal'
 
 /**
  * Browser mode's stand-in for the folder dialog of “Make a backup”: the folder typed (a
- * suggestion beside the project's file). Once the job starts, `onStarted` gets its id; the
+ * suggestion beside the project's file) or chosen with the file browser. Once the job starts, `onStarted` gets its id; the
  * engine's refusal is shown here. The desktop app uses the system's dialog instead.
  */
 export function BackupFolderDialog({
@@ -22,10 +25,14 @@ export function BackupFolderDialog({
   const [dir, setDir] = useState(suggestion)
   const [error, setError] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
+  const [startDir] = useState(() => {
+    const full = pathToSend(suggestion, defaultDir)
+    return isAbsolutePath(full) ? full : undefined
+  })
 
   const submit = (trimmed: string) =>
     startTransition(async () => {
-      const started = await startBackup(trimmed)
+      const started = await startBackup(pathToSend(trimmed, defaultDir))
       if (started.ok) {
         onStarted(started.value.jobId)
         onClose()
@@ -33,7 +40,7 @@ export function BackupFolderDialog({
     })
 
   return (
-    <Modal title="Make a backup" onCancel={onClose}>
+    <Modal title="Make a backup" onCancel={onClose} className="file-dialog">
       {() => (
         <FolderForm
           label="Folder for the backup"
@@ -46,7 +53,16 @@ export function BackupFolderDialog({
           submitLabel="Make the backup"
           onSubmit={submit}
           onCancel={onClose}
-        />
+          resolved={resolveTypedPath(dir, defaultDir)}
+        >
+          <FileBrowser
+            label="Or choose the folder on the computer running the wizard"
+            purpose="folder"
+            startDir={startDir}
+            onFolder={setDir}
+            onFile={() => undefined}
+          />
+        </FolderForm>
       )}
     </Modal>
   )

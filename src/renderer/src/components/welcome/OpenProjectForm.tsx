@@ -2,10 +2,15 @@ import { useRef, useState, useTransition, type FormEvent } from 'react'
 import { openProject } from '../../actions/project-actions'
 import { useWelcomeFocus } from '../../hooks/use-welcome-focus'
 import { useStore } from '../../store'
+import { PathPicker, pathToSend } from '../files/PathPicker'
 
-/** Opens a saved project: a path field in browser mode, the system's dialog in the desktop app. */
+/**
+ * Opens a saved project: in browser mode a path field with the file browser (choosing a project
+ * file fills the path), in the desktop app the system's dialog.
+ */
 export function OpenProjectForm() {
   const nativeDialogs = useStore((s) => s.info?.nativeDialogs ?? false)
+  const defaultDir = useStore((s) => s.info?.defaultProjectDir ?? '')
   const [path, setPath] = useState('')
   const [pending, startTransition] = useTransition()
   const first = useRef<HTMLInputElement & HTMLButtonElement>(null)
@@ -16,7 +21,7 @@ export function OpenProjectForm() {
     const trimmed = path.trim()
     if (!nativeDialogs && !trimmed) return
     startTransition(async () => {
-      await openProject(nativeDialogs ? undefined : trimmed)
+      await openProject(nativeDialogs ? undefined : pathToSend(trimmed, defaultDir))
     })
   }
 
@@ -34,24 +39,17 @@ export function OpenProjectForm() {
         </>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor="open-project-path">Path of the project file</label>
-            <input
-              id="open-project-path"
-              ref={first}
-              className="input input-mono"
-              value={path}
-              required
-              spellCheck={false}
-              autoComplete="off"
-              placeholder="/home/you/cht-migrations/kenya.chtmig.json"
-              aria-describedby="open-project-path-hint"
-              onChange={(e) => setPath(e.target.value)}
-            />
-            <p id="open-project-path-hint" className="hint">
-              The file is read only: opening never changes it.
-            </p>
-          </div>
+          <PathPicker
+            id="open-project-path"
+            label="Path of the project file"
+            hint="The file is read only: opening never changes it."
+            value={path}
+            onChange={setPath}
+            error={null}
+            purpose="open"
+            browseLabel="Or choose it on the computer running the wizard"
+            inputRef={first}
+          />
           <div className="form-actions">
             <button type="submit" className="button" disabled={pending}>
               {pending ? 'Opening…' : 'Open project'}
