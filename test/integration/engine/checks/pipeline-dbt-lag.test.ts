@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { SETUP_DBT_FRESH } from '../../../../src/main/engine/checks/pipeline/dbt-fresh'
 import { SETUP_DBT_RESULTS } from '../../../../src/main/engine/checks/pipeline/dbt-results'
+import { BACKLOG_FIGURE } from '../../../../src/shared/charts/backlog-data'
 import { MONITOR_LAG } from '../../../../src/main/engine/checks/pipeline/monitor-lag'
 import { PRODUCTION_FRESH } from '../../../../src/main/engine/checks/pipeline/production-fresh'
 import { SETUP_BACKLOG } from '../../../../src/main/engine/checks/pipeline/setup-backlog'
@@ -177,6 +178,13 @@ describe('production.fresh and monitor.lag', () => {
     const lag = await runCheck(MONITOR_LAG, h, { couch2pg: true })
     expect(lag.verdict).toBe('warn')
     expect(lag.summary).toContain(`couch2pg on ${h.couch.names.medic} (150)`)
+    // Both totals are measures too, so a run's history keeps them for the overview's chart.
+    for (const outcome of [o, lag]) {
+      const measure = outcome.evidence.find(
+        (e) => e.type === 'measure' && e.label === BACKLOG_FIGURE.couch2pg,
+      )
+      expect(measure).toMatchObject({ type: 'measure', value: 150, unit: 'changes' })
+    }
   }, 60_000)
 
   it('warn when a pipeline trails by a few changes', async () => {

@@ -1,3 +1,4 @@
+import { BACKLOG_FIGURE } from '../../../../shared/charts/backlog-data'
 import { isAppError } from '../../../../shared/result'
 import type { EvidenceItem } from '../../../../shared/results/check-result'
 import type { CheckContext, CheckOutcome } from '../check-types'
@@ -62,6 +63,21 @@ function evidence(backlogs: PipelineBacklog[], dbt: { seconds: number | null }):
       rows,
     },
   ]
+  // Each pipeline's total as a measure too: a run's history keeps measures, so the overview's
+  // backlog chart reads the earlier runs from them (the table is kept for the latest run only).
+  for (const b of backlogs) {
+    const pending = b.databases.map((d) => d.pending)
+    items.push({
+      type: 'measure',
+      label: BACKLOG_FIGURE[b.pipeline],
+      value:
+        pending.length > 0 && pending.every((p) => p !== null)
+          ? pending.reduce<number>((sum, p) => sum + (p ?? 0), 0)
+          : null,
+      unit: 'changes',
+      limit: null,
+    })
+  }
   if (backlogs.some((b) => b.pipeline === 'chtSync')) {
     items.push({
       type: 'measure',

@@ -1,3 +1,4 @@
+import { BACKLOG_FIGURE } from '../../../../shared/charts/backlog-data'
 import type { EvidenceItem } from '../../../../shared/results/check-result'
 import type { CheckContext, CheckOutcome } from '../check-types'
 import { defineCheck } from '../define-check'
@@ -33,6 +34,13 @@ export function sideBySide(old: PipelineBacklog, neu: PipelineBacklog): FreshRow
 
 const cell = (v: number | null | undefined) => (v === undefined ? 'not copied' : v)
 
+/** A pipeline's backlog over the databases it copies; null when one of them is unknown. */
+function totalOf(rows: FreshRow[], pipeline: PipelineName): number | null {
+  const copied = rows.map((r) => r[pipeline]).filter((v) => v !== undefined)
+  if (copied.length === 0 || copied.some((v) => v === null)) return null
+  return copied.reduce<number>((sum, v) => sum + (v ?? 0), 0)
+}
+
 function evidence(rows: FreshRow[], old: PipelineBacklog, neu: PipelineBacklog): EvidenceItem[] {
   const gap = Math.abs(old.measuredAt - neu.measuredAt) / 1000
   return [
@@ -42,6 +50,14 @@ function evidence(rows: FreshRow[], old: PipelineBacklog, neu: PipelineBacklog):
       columns: ['database', 'couch2pg pending', 'CHT Sync pending'],
       rows: rows.map((r) => [r.database, cell(r.couch2pg), cell(r.chtSync)]),
     },
+    // Each total as a measure too, so a run's history keeps it (the overview's backlog chart).
+    ...(['couch2pg', 'chtSync'] as const).map((pipeline): EvidenceItem => ({
+      type: 'measure',
+      label: BACKLOG_FIGURE[pipeline],
+      value: totalOf(rows, pipeline),
+      unit: 'changes',
+      limit: null,
+    })),
     {
       type: 'measure',
       label: 'Time between the two readings',
