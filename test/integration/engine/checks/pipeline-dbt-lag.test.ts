@@ -180,7 +180,7 @@ describe('production.fresh and monitor.lag', () => {
     expect(lag.summary).toContain(`couch2pg on ${h.couch.names.medic} (150)`)
     // Both totals are measures too, so a run's history keeps them for the overview's chart.
     for (const outcome of [o, lag]) {
-      const measure = outcome.evidence.find(
+      const measure = (outcome.evidence ?? []).find(
         (e) => e.type === 'measure' && e.label === BACKLOG_FIGURE.couch2pg,
       )
       expect(measure).toMatchObject({ type: 'measure', value: 150, unit: 'changes' })
