@@ -11,7 +11,11 @@ export function ProjectName() {
       value={name}
       editLabel="Rename"
       editAriaLabel="Rename project"
-      display={<span className="project-name">{name}</span>}
+      display={
+        <span className="project-name" title={name}>
+          {name}
+        </span>
+      }
       onSave={async (next) => {
         const ok = await sendIntents(
           [{ type: 'project.rename', name: next }],

@@ -3,7 +3,7 @@ import { useStore } from '../../store'
 import { IdentityDialog } from './IdentityDialog'
 
 /** A role longer than this is cut in the header (the settings page shows it whole). */
-const ROLE_SHOWN = 40
+const ROLE_SHOWN = 32
 
 /**
  * “Your name” and role: the name the engine stamps on every change (“Updated by …”) and the role
@@ -16,29 +16,31 @@ export function UserNameControl() {
   const [editing, setEditing] = useState(false)
   const role =
     userRole.length > ROLE_SHOWN ? `${userRole.slice(0, ROLE_SHOWN - 1).trimEnd()}…` : userRole
-  // The dialog sits beside the control, not in it, so it keeps the page's font size.
+  const described = userName ? `${userName}${userRole ? `, ${userRole}` : ''}` : 'not set'
+  // One compact button in the header (the project's name keeps the room); the dialog sits beside
+  // it, not in it, so it keeps the page's font size.
   return (
     <>
       <div className="user-name">
-        <span className="inline-edit">
-          <span>
-            <span className="muted">Your name: </span>
-            {userName ? <strong>{userName}</strong> : <em>not set</em>}
-            {userName && role ? (
-              <span className="muted" title={role === userRole ? undefined : userRole}>
-                {' '}
-                ({role})
-              </span>
-            ) : null}
+        <button
+          type="button"
+          className="button button-small button-quiet user-chip"
+          aria-label={`${userName ? 'Change your name' : 'Set your name'} (you: ${described})`}
+          title={userName ? `You: ${described}` : undefined}
+          onClick={() => setEditing(true)}
+        >
+          <span className="user-chip-icon" aria-hidden="true">
+            ◉
           </span>
-          <button
-            type="button"
-            className="button button-small button-quiet"
-            onClick={() => setEditing(true)}
-          >
-            {userName ? 'Change your name' : 'Set your name'}
-          </button>
-        </span>
+          {userName ? (
+            <span className="user-chip-text">
+              <strong>{userName}</strong>
+              {role ? <span className="user-chip-role">{role}</span> : null}
+            </span>
+          ) : (
+            <span className="user-chip-text">Set your name</span>
+          )}
+        </button>
       </div>
       {editing ? <IdentityDialog onClose={() => setEditing(false)} /> : null}
     </>
