@@ -5,10 +5,12 @@ import { createProject } from '../../actions/project-actions'
 import { useWelcomeFocus } from '../../hooks/use-welcome-focus'
 import { joinPath, slugify } from '../../lib/format'
 import { useStore } from '../../store'
+import { PathPicker, pathToSend } from '../files/PathPicker'
 
 /**
  * Starts a new migration project. In browser mode it also asks where to save the file,
- * suggesting the default project folder and a name made from the project's; in the desktop app
+ * suggesting the default project folder and a name made from the project's, with the file
+ * browser to choose another folder; in the desktop app
  * the save dialog follows instead.
  */
 export function NewProjectForm() {
@@ -33,7 +35,10 @@ export function NewProjectForm() {
     const trimmedPath = path.trim()
     if (!trimmedName || (!nativeDialogs && !trimmedPath)) return
     startTransition(async () => {
-      await createProject(trimmedName, nativeDialogs ? undefined : trimmedPath)
+      await createProject(
+        trimmedName,
+        nativeDialogs ? undefined : pathToSend(trimmedPath, defaultDir),
+      )
     })
   }
 
@@ -60,22 +65,16 @@ export function NewProjectForm() {
       {nativeDialogs ? (
         <p className="hint">You choose where to save the file next.</p>
       ) : (
-        <div className="field">
-          <label htmlFor="new-project-path">Save the project file as</label>
-          <input
-            id="new-project-path"
-            className="input input-mono"
-            value={path}
-            required
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby="new-project-path-hint"
-            onChange={(e) => setTypedPath(e.target.value)}
-          />
-          <p id="new-project-path-hint" className="hint">
-            A path on the machine running the wizard. Changes are saved to it automatically.
-          </p>
-        </div>
+        <PathPicker
+          id="new-project-path"
+          label="Save the project file as"
+          hint="A path on the machine running the wizard. Changes are saved to it automatically."
+          value={path}
+          onChange={setTypedPath}
+          error={null}
+          purpose="save"
+          browseLabel="Or choose its folder on the computer running the wizard"
+        />
       )}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
