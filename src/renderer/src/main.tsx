@@ -16,6 +16,7 @@ import './styles/plan.css'
 import './styles/teardown.css'
 import './styles/optimize.css'
 import './styles/signoff.css'
+import './styles/step-layout.css'
 import './styles/print.css'
 
 const container = document.getElementById('root')
