@@ -12,14 +12,11 @@ export function GateList({
   stepId,
   entries,
   label,
-  showLabel = true,
   notes = false,
 }: {
   stepId: StepId
   entries: readonly GateBlocker[]
   label: string
-  /** False where something else shows what the list is (a disclosure's summary). */
-  showLabel?: boolean
   /** Entries to look at rather than blockers: their reasons are not drawn as failures. */
   notes?: boolean
 }) {
@@ -28,15 +25,12 @@ export function GateList({
   const labelId = `gate-list-${label.replace(/\W+/g, '-').toLowerCase()}`
   return (
     <div className={notes ? 'gate-group gate-group-notes' : 'gate-group'}>
-      {showLabel ? (
-        <p id={labelId} className="field-label">
-          {label} ({entries.length})
-        </p>
-      ) : null}
+      <p id={labelId} className="field-label">
+        {label} ({entries.length})
+      </p>
       <ul
         className={`gate-list${entries.length > 6 ? ' gate-list-long' : ''}`}
-        aria-labelledby={showLabel ? labelId : undefined}
-        aria-label={showLabel ? undefined : label}
+        aria-labelledby={labelId}
       >
         {entries.map((entry) => (
           <li key={`${entry.kind}-${entry.id}-${entry.why}`}>

@@ -46,7 +46,7 @@ function moreText(gate: Gate, step: CheckStep): string {
   if (gate.notes.length > 0)
     parts.push(counted(gate.notes.length, 'check', 'checks') + ' to look at')
   if (gate.override) parts.push('the override')
-  else if (gate.state === 'held') parts.push('override')
+  else if (gate.state === 'held') parts.push('how to override')
   if (step === 'monitor') parts.push('CHT Watchdog’s address')
   return parts.length > 0 ? `Details: ${parts.join(', ')}` : 'Details'
 }

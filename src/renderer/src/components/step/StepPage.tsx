@@ -52,11 +52,15 @@ export function StepPage({ stepId }: { stepId: StepId }) {
   if (!step) return null
   const view = route.name === 'step' ? stepViewOf(route) : 'checklist'
   const toolLabel = STEP_TOOL_LABEL[step.id]
-  const checklist = (
-    <Checklist step={step} place={wide && !printing ? 'side' : 'inline'} printing={printing} />
-  )
+  const place = wide && !printing ? 'side' : 'inline'
+  const checklist = <Checklist step={step} place={place} printing={printing} />
   return (
-    <div className="page step-page" data-step-id={step.id} data-view={view}>
+    <div
+      className="page step-page"
+      data-step-id={step.id}
+      data-view={view}
+      data-layout={place === 'side' && view === 'checklist' ? 'columns' : 'single'}
+    >
       <StepHeader step={step} />
       <StepNextAction stepId={step.id} />
       {isCheckStep(step.id) ? <StepGate step={step.id} /> : null}
