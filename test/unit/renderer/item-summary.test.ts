@@ -14,31 +14,16 @@ import {
 import type { StoredResult, Verdict } from '../../../src/shared/project-schema'
 import { findItem } from '../../../src/shared/steps-catalog'
 import type { TeardownGate } from '../../../src/shared/teardown/gate-types'
+import { checkResult } from '../../support/teardown-fixtures'
 
 const DAY_MS = 86_400_000
 const NOW = Date.parse('2026-09-01T12:00:00.000Z')
 
-function result(id: string, itemId: string, verdict: Verdict, daysAgo = 0): StoredResult {
-  return {
-    id,
-    itemId,
-    title: id,
-    verdict,
-    summary: '',
-    ranAt: new Date(NOW - daysAgo * DAY_MS).toISOString(),
-    durationMs: 10,
-    endpoints: [],
-    partial: null,
-    details: {
-      kind: 'check',
-      checkId: id,
-      evidence: [],
-      remedy: null,
-      skippedBecause: null,
-    },
-    history: [],
-  }
-}
+/** A check's stored result recorded against an item, `daysAgo` days before NOW. */
+const result = (id: string, itemId: string, verdict: Verdict, daysAgo = 0): StoredResult => ({
+  ...checkResult(id, verdict, new Date(NOW - daysAgo * DAY_MS).toISOString()),
+  itemId,
+})
 
 const ran = (verdict: Verdict, stale = false): Reading => ({ verdict, stale })
 const never: Reading = { verdict: null, stale: false }

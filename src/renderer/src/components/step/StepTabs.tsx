@@ -71,24 +71,18 @@ export function StepTabs({
           </button>
         ))}
       </div>
-      <div
-        id={panelId(stepId, 'checklist')}
-        className="step-tabpanel step-tabpanel-checklist"
-        role="tabpanel"
-        aria-labelledby={tabId(stepId, 'checklist')}
-        hidden={view !== 'checklist'}
-      >
-        {checklist}
-      </div>
-      <div
-        id={panelId(stepId, 'tool')}
-        className="step-tabpanel step-tabpanel-tool"
-        role="tabpanel"
-        aria-labelledby={tabId(stepId, 'tool')}
-        hidden={view !== 'tool'}
-      >
-        {toolBuilt ? tool : null}
-      </div>
+      {VIEWS.map((v) => (
+        <div
+          key={v}
+          id={panelId(stepId, v)}
+          className={`step-tabpanel step-tabpanel-${v}`}
+          role="tabpanel"
+          aria-labelledby={tabId(stepId, v)}
+          hidden={view !== v}
+        >
+          {v === 'checklist' ? checklist : toolBuilt ? tool : null}
+        </div>
+      ))}
     </>
   )
 }
