@@ -63,7 +63,11 @@ test('the Set up step runs its checks on the demo and reports the failed dbt run
   await startDemo(app)
   await new ShellPage(app).goToStep('setup')
   const checks = new StepChecks(app)
+  const steps = new StepPage(app)
   await expect(checks.gate).toBeVisible()
+  const localSync = steps.item('setup.local-sync')
+  await expect(localSync.verdict).toHaveText('Automated checks: Not run yet')
+  await localSync.open()
   await expect(checks.check('setup.dbt-results')).toHaveAttribute('data-verdict', 'none')
 
   await checks.runAll.click()
@@ -73,13 +77,21 @@ test('the Set up step runs its checks on the demo and reports the failed dbt run
   await expect(checks.runAll).toBeEnabled()
   await expect(checks.gate.getByTestId('job-progress')).toHaveCount(0)
 
-  // Every check of the step has a verdict now; at least one passed; the demo's dbt run failed.
+  // Every check of the step has a verdict now (no item's row says a check is not run); at
+  // least one passed; the demo's dbt run failed, which the item's row says too.
+  await expect(steps.checklist.getByTestId('item-verdict')).not.toHaveCount(0)
+  await expect(
+    steps.checklist.getByTestId('item-verdict').filter({ hasText: /not run/i }),
+  ).toHaveCount(0)
   await expect(app.locator('[data-check-id][data-verdict="none"]')).toHaveCount(0)
   await expect(app.locator('[data-check-id][data-verdict="pass"]').first()).toBeVisible()
   const dbt = checks.check('setup.dbt-results')
   await expect(dbt).toHaveAttribute('data-verdict', 'fail')
   await expect(dbt.getByText('Failed', { exact: true })).toBeVisible()
+  await expect(localSync.verdict).toHaveAttribute('data-tone', 'fail')
+  await expect(localSync.verdict).toContainText(/\d+ failed/)
   await expect(checks.gate).toHaveAttribute('data-gate', 'held')
+  await checks.openDetails()
   await expect(checks.gate.getByRole('link', { name: DBT_RESULTS })).toBeVisible()
 
   // The evidence opens on request.
@@ -226,9 +238,13 @@ test('a held gate is overridden with a reason and a name, and the checks’ inpu
   const steps = new StepPage(app)
   await expect(checks.gate).toHaveAttribute('data-gate', 'held')
   await expect(checks.gate.getByRole('heading', { level: 2 })).toHaveText(/^Held by \d+ things$/)
-  // A blocker's link moves focus to the check.
+  // A blocker's link opens its item and moves focus to the check.
+  await checks.openDetails()
   await checks.gate.getByRole('link', { name: DBT_RESULTS }).click()
   await expect(app.getByRole('heading', { name: DBT_RESULTS })).toBeFocused()
+  await expect(steps.item('setup.local-sync').toggle).toHaveAttribute('aria-expanded', 'true')
+  await expect(steps.item('setup.prerequisites').verdict).toHaveText('Automated checks: 1 stale')
+  await steps.item('setup.prerequisites').open()
   const docker = checks.check('setup.docker')
   await expect(docker.getByText('Stale', { exact: true })).toBeVisible()
 
@@ -247,6 +263,7 @@ test('a held gate is overridden with a reason and a name, and the checks’ inpu
 
   // An item whose check failed cannot be marked done while the gate holds.
   const localSync = steps.item('setup.local-sync')
+  await localSync.open()
   // click, not check(): the engine refuses the change, so the radio must not stay checked.
   await localSync.statusRadio('Done').click()
   await expect(app.getByRole('alert')).toContainText('failed on its last run')
@@ -267,7 +284,8 @@ test('a held gate is overridden with a reason and a name, and the checks’ inpu
   await expect(checks.overrideInfo).toContainText('The failed model is retired.')
   await localSync.setStatus('Done')
 
-  // The configuration paths the checks read.
+  // The configuration paths the checks read, in the item about the .env file.
+  await steps.item('setup.env-file').open()
   const envField = app.getByRole('textbox', { name: 'CHT Sync .env file (Docker Compose)' })
   await envField.fill('/srv/cht-sync/.env')
   await app.getByRole('button', { name: 'Save the paths' }).click()
@@ -280,6 +298,7 @@ test('a held gate is overridden with a reason and a name, and the checks’ inpu
 
   // The sizing calculator follows its inputs: 2 GB ÷ 0.5 × 1.1³ × 1.2 = 6.4 GB, + 3 GB couch2pg.
   await shell.goToStep('production')
+  await steps.item('production.disk-sizing').open()
   const sizing = app.getByRole('region', { name: 'Sizing calculator' })
   await sizing.getByRole('textbox', { name: 'Growth per year (%)' }).fill('10')
   await sizing.getByRole('textbox', { name: 'Years' }).fill('3')
@@ -299,6 +318,7 @@ test('a held gate is overridden with a reason and a name, and the checks’ inpu
 
   // The Prometheus address is checked before it is saved.
   await shell.goToStep('monitor')
+  await checks.openDetails()
   const address = app.getByRole('textbox', { name: 'CHT Watchdog Prometheus address' })
   await address.fill('http://admin:secret@watchdog.example.org:9090')
   await app.getByRole('button', { name: 'Save the address' }).click()

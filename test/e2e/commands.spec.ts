@@ -45,6 +45,7 @@ test('an item’s commands open from the keyboard and copy without a password', 
   await startSmallDemo(app)
   await new ShellPage(app).goToStep('production')
   const item = new StepPage(app).item(ITEM)
+  await item.open()
   const commands = item.root.getByRole('list', { name: /^Commands to copy for/ })
   await expect(commands).toBeVisible()
   const block = commands.getByTestId(BLOCK)

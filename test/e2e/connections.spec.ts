@@ -64,7 +64,10 @@ test('a refused PostgreSQL connection is classified, stored, and its password ke
 
   // The checklist item shows the same stored results.
   await shell.goToStep('plan')
-  const summary = new StepPage(app).item('plan.connections').root.getByTestId('connections-summary')
+  const connectionsItem = new StepPage(app).item('plan.connections')
+  await expect(connectionsItem.verdict).toHaveText('Connection tests: 1 not connected')
+  await connectionsItem.open()
+  const summary = connectionsItem.root.getByTestId('connections-summary')
   await expect(summary.locator('[data-endpoint="couch2pg"]')).toContainText('Connection refused')
   await expect(summary.locator('[data-endpoint="couchdb"]')).toContainText('Not tested yet')
 

@@ -57,9 +57,14 @@ test('an item status can be reached and changed with the keyboard alone', async 
   await expect(
     app.getByRole('heading', { level: 1, name: 'Set up CHT Sync locally' }),
   ).toBeFocused()
+  // The item opens from its title with Enter; its status group follows.
+  await tabTo(app, '#item-setup-env-file-toggle')
+  const item = new StepPage(app).item('setup.env-file')
+  await expect(item.toggle).toHaveAttribute('aria-expanded', 'false')
+  await app.keyboard.press('Enter')
+  await expect(item.toggle).toHaveAttribute('aria-expanded', 'true')
   await tabTo(app, 'input[name="status-setup.env-file"]')
 
-  const item = new StepPage(app).item('setup.env-file')
   await expect(item.statusRadio('To do')).toBeFocused()
   const ring = await focusRing(app)
   expect(ring.focusVisible).toBe(true)
@@ -70,6 +75,10 @@ test('an item status can be reached and changed with the keyboard alone', async 
   await item.expectStatus('In progress')
   await expect(item.statusRadio('In progress')).toBeFocused()
   await app.keyboard.press('ArrowRight')
+  // Done closes the item; the focus goes back to its title.
+  await expect(item.root).toHaveAttribute('data-status', 'done')
+  await expect(item.toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(item.toggle).toBeFocused()
   await item.expectStatus('Done')
   await expect(shell.stepLink('setup')).toHaveAccessibleName(/, 1 of \d+ done$/)
 })

@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { StepChecks } from './pages/checks-page'
 import { ShellPage } from './pages/shell-page'
+import { openToolTab, StepPage } from './pages/step-page'
 import { expectNoViolations } from './support/axe'
 import { startSmallDemo } from './support/demo'
 
@@ -21,6 +22,12 @@ class OptimizePanel {
     this.sql = form.getByRole('textbox', { name: 'SQL' })
     this.add = form.getByRole('button', { name: /^(Add|Save) query$/ })
     this.compare = this.root.getByTestId('explain-compare')
+  }
+
+  /** Shows the step's tool, the “Dashboard queries” tab. */
+  async openTab(): Promise<void> {
+    await openToolTab(this.page, 'Dashboard queries')
+    await expect(this.root).toBeVisible()
   }
 
   query(label: string): Locator {
@@ -49,7 +56,7 @@ test('the Optimize step explains a dashboard query before and after', async ({ a
   await startDemo(app)
   await new ShellPage(app).goToStep('optimize')
   const panel = new OptimizePanel(app)
-  await expect(panel.root).toBeVisible()
+  await panel.openTab()
   await expect(panel.root.getByText('No dashboard query is listed yet.')).toBeVisible()
 
   // The form says what is missing, by keyboard as by mouse.
@@ -85,9 +92,14 @@ test('the Optimize step explains a dashboard query before and after', async ({ a
 
   const checks = new StepChecks(app)
   await runOptimizeChecks(checks)
+  // The check's verdict, in its item of the checklist; the figures in the tool.
+  const steps = new StepPage(app)
+  await steps.openChecklist()
+  await steps.item('optimize.restructure').open()
   const explain = checks.check('optimize.explain')
   await expect(explain).not.toHaveAttribute('data-verdict', 'none')
   await expect(explain).not.toHaveAttribute('data-verdict', 'skipped')
+  await panel.openTab()
   const row = panel.row('Reports per form this year')
   await expect(row.locator('td').nth(1)).toHaveText(/^\d[\d,.]*$/)
   await expect(row.locator('td').nth(0)).toHaveText('—')

@@ -69,8 +69,11 @@ test('an approval is recorded on a step page, printed, and the plan exported as 
   const signoff = app.getByRole('region', { name: 'Sign-off' })
   await expect(signoff).toContainText('Nobody approved this step yet.')
 
-  // The name is filled in with yours, and required: the field in error gets the focus.
+  // The form opens on demand, filled in with your name, which is required: the field in error
+  // gets the focus.
   const form = signoff.getByRole('form', { name: 'Record an approval' })
+  await expect(form).toHaveCount(0)
+  await signoff.getByRole('button', { name: 'Record an approval…' }).click()
   const name = form.getByLabel('Approved by')
   await expect(name).toHaveValue(RECORDER)
   await name.fill('')

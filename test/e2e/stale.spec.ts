@@ -36,6 +36,8 @@ test('a stored result older than the stale age is marked Stale, until the age is
   await expect(staleList).toContainText('Stale')
 
   await shell.goToStep('parity')
+  await expect(steps.item('parity.counts').verdict).toHaveText('Automated check: Warning, stale')
+  await steps.item('parity.counts').open()
   const shown = steps.result('parity.counts')
   await expect(shown).toContainText('Warning')
   await expect(shown).toContainText(result.summary)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { ShellPage } from './pages/shell-page'
+import { StepPage } from './pages/step-page'
 import { SHOTS, TeardownPanel } from './pages/teardown-page'
 import { WelcomePage } from './pages/welcome-page'
 import { expectNoViolations } from './support/axe'
@@ -15,7 +16,7 @@ async function startDemo(page: Page): Promise<TeardownPanel> {
   await startSmallDemo(page)
   await new ShellPage(page).goToStep('teardown')
   const panel = new TeardownPanel(page)
-  await expect(panel.root).toBeVisible()
+  await panel.expectShown()
   return panel
 }
 
@@ -233,18 +234,27 @@ test('the teardown of a saved project is reviewed offline: its backup, an overri
   await new WelcomePage(app).openByPath(file)
   await new ShellPage(app).goToStep('teardown')
   const panel = new TeardownPanel(app)
-  await expect(panel.root).toBeVisible()
+  await panel.expectShown()
 
   // The backup and the dashboard meet their gates; the rest have no evidence: “Incomplete”.
   await expect(panel.readiness).toHaveAttribute('data-verdict', 'incomplete')
   await expect(panel.gate('backup')).toHaveAttribute('data-state', 'met')
-  // The checklist items judged by gates show their standing: the backup item, its gate met.
-  const backupItem = app.locator('[data-item-id="teardown.backup"]').getByTestId('item-gates')
+  // The checklist items judged by gates show their standing: the backup item, its gate met,
+  // on its row and in its details.
+  const steps = new StepPage(app)
+  await steps.openChecklist()
+  const backup = steps.item('teardown.backup')
+  await expect(backup.verdict).toHaveText('Teardown gates: Gate met')
+  await backup.open()
+  const backupItem = backup.root.getByTestId('item-gates')
   await expect(backupItem.locator('[data-gate-id="backup"]')).toContainText(
     'A verified backup exists',
   )
   await expect(backupItem.locator('[data-gate-id="backup"] .badge')).toHaveText('Met')
-  await panel.shoot(app.locator('[data-item-id="teardown.backup"]'), 'item-gates')
+  await panel.shoot(backup.root, 'item-gates')
+  // Its link leads to the Readiness section, in the step's tool.
+  await backupItem.getByRole('link', { name: 'Decommission' }).click()
+  await expect(panel.readiness).toBeVisible()
   await expect(panel.backup.getByTestId('teardown-backup-record')).toContainText(
     'couch2pg-20260301T080000Z.dump',
   )

@@ -19,6 +19,7 @@ import './styles/optimize.css'
 import './styles/signoff.css'
 import './styles/next.css'
 import './styles/files.css'
+import './styles/step-layout.css'
 import './styles/print.css'
 
 const container = document.getElementById('root')

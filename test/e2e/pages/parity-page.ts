@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { openToolTab } from './step-page'
 
 /** The Parity step's panel: comparisons set up, the run, the replica dashboard and the trend. */
 export class ParityPanel {
@@ -37,7 +38,14 @@ export class ParityPanel {
     return this.dashboard.locator(`[data-metric="${metricId}"]`)
   }
 
+  /** Shows the step's tool, the “Comparisons” tab. */
+  async openTab(): Promise<void> {
+    await openToolTab(this.page, 'Comparisons')
+  }
+
+  /** Opens the “Comparisons” tab and waits for the panel. */
   async expectShown(): Promise<void> {
+    await this.openTab()
     await expect(this.root).toBeVisible()
   }
 }

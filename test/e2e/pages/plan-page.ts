@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { openToolTab } from './step-page'
 
 /**
  * The Plan step's inventory: the scope summary with its run and export, the objects table (found
@@ -38,7 +39,14 @@ export class PlanInventory {
     this.couchdb = this.root.getByRole('region', { name: 'CouchDB', exact: true })
   }
 
+  /** Shows the step's tool, the “Inventory” tab. */
+  async openTab(): Promise<void> {
+    await openToolTab(this.page, 'Inventory')
+  }
+
+  /** Opens the “Inventory” tab and waits for the panel. */
   async expectShown(): Promise<void> {
+    await this.openTab()
     await expect(this.root).toBeVisible()
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import { openToolTab } from './step-page'
 
 /** Where the Teardown page's screenshots go, for a person to look at. */
 export const SHOTS = '/tmp/shots'
@@ -26,6 +27,17 @@ export class TeardownPanel {
     this.plan = section('The decommission plan')
     this.run = section('Run the database stages')
     this.history = section('Stage runs and audit trail')
+  }
+
+  /** Shows the step's tool, the “Decommission” tab. */
+  async openTab(): Promise<void> {
+    await openToolTab(this.page, 'Decommission')
+  }
+
+  /** Opens the “Decommission” tab and waits for the panel. */
+  async expectShown(): Promise<void> {
+    await this.openTab()
+    await expect(this.root).toBeVisible()
   }
 
   gate(id: string): Locator {

@@ -16,13 +16,14 @@ export interface BrowserGlobals {
   document: {
     activeElement: BrowserElement | null
     body: BrowserElement
-    documentElement: { scrollWidth: number }
+    documentElement: { scrollWidth: number; scrollHeight: number }
     addEventListener(
       type: 'securitypolicyviolation',
       listener: (event: { violatedDirective: string; blockedURI: string }) => void,
     ): void
   }
   innerWidth: number
+  location: { hash: string }
   getComputedStyle(element: BrowserElement): { outlineStyle: string; outlineWidth: string }
   /** Filled by the CSP test's init script. */
   cspViolations?: string[]

@@ -3,11 +3,17 @@ import type { ReportFormat } from '../../../shared/report/formats'
 import type { StepId } from '../../../shared/steps'
 import type { Store } from './index'
 
-/** Where the shell is: the overview, the connections, one step's checklist, or the settings. */
+/** What a step page shows: its checklist, or the step's own tool (on steps that have one). */
+export type StepView = 'checklist' | 'tool'
+
+/**
+ * Where the shell is: the overview, the connections, one step's page (its checklist unless
+ * `view` asks for its tool), or the settings.
+ */
 export type Route =
   | { name: 'overview' }
   | { name: 'connections' }
-  | { name: 'step'; stepId: StepId }
+  | { name: 'step'; stepId: StepId; view?: StepView }
   | { name: 'settings' }
 
 /** Actions that would replace the open project, so they first ask about unsaved changes. */
@@ -39,12 +45,21 @@ export interface UiSlice {
   saving: boolean
   /** The latest message for the polite live region. */
   announcement: Announcement | null
+  /** Checklist items whose details are open, by item id; kept while the user moves around. */
+  openItems: Readonly<Record<string, true>>
+  /** Per step, the item opened last: the one a wide screen shows beside the checklist. */
+  lastOpenedItem: Readonly<Partial<Record<StepId, string>>>
+  /** Step pages list only the items still to do or in progress. */
+  onlyOpenItems: boolean
   setRoute(route: Route, byUser: boolean): void
   focusWelcome(panel: WelcomePanel): void
   openDialog(dialog: Exclude<Dialog, null>): void
   closeDialog(): void
   setSaving(saving: boolean): void
   announce(text: string): void
+  /** Opens an item's details (it becomes the step's last opened item) or closes them. */
+  setItemOpen(stepId: StepId, itemId: string, open: boolean): void
+  setOnlyOpenItems(only: boolean): void
 }
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
@@ -54,6 +69,9 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   dialog: null,
   saving: false,
   announcement: null,
+  openItems: {},
+  lastOpenedItem: {},
+  onlyOpenItems: false,
   setRoute: (route, byUser) =>
     set((state) => ({ route, navigations: state.navigations + (byUser ? 1 : 0) })),
   focusWelcome: (panel) =>
@@ -63,4 +81,20 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   setSaving: (saving) => set({ saving }),
   announce: (text) =>
     set((state) => ({ announcement: { id: (state.announcement?.id ?? 0) + 1, text } })),
+  setItemOpen: (stepId, itemId, open) =>
+    set((state) => {
+      if (open) {
+        if (state.openItems[itemId] && state.lastOpenedItem[stepId] === itemId) return state
+        return {
+          openItems: { ...state.openItems, [itemId]: true },
+          lastOpenedItem: { ...state.lastOpenedItem, [stepId]: itemId },
+        }
+      }
+      if (!state.openItems[itemId] && state.lastOpenedItem[stepId] !== itemId) return state
+      const { [itemId]: _closed, ...openItems } = state.openItems
+      const lastOpenedItem = { ...state.lastOpenedItem }
+      if (lastOpenedItem[stepId] === itemId) delete lastOpenedItem[stepId]
+      return { openItems, lastOpenedItem }
+    }),
+  setOnlyOpenItems: (onlyOpenItems) => set({ onlyOpenItems }),
 })

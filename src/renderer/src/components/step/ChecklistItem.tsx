@@ -1,75 +1,89 @@
 import { memo } from 'react'
-import { checksOfItem } from '../../../../shared/checks/check-catalog'
-import { CONNECTIONS_ITEM_ID } from '../../../../shared/connection-targets'
-import { latestResultFor } from '../../../../shared/progress'
-import { GATES_OF_ITEM } from '../../../../shared/teardown/gate-items'
-import type { ChecklistItemDef } from '../../../../shared/steps'
-import { itemHeadingId } from '../../lib/check-view'
+import type { ChecklistItemDef, StepId } from '../../../../shared/steps'
+import { useItemVerdict } from '../../hooks/use-item-verdict'
+import { ITEM_SIDE_ID, itemDetailsId, itemHeadingId, itemToggleId } from '../../lib/item-ids'
+import { isSettledStatus, itemSummary } from '../../lib/item-summary'
+import { STATUS_LABEL } from '../../lib/labels'
 import { useStore } from '../../store'
-import { selectItem, selectResults, selectSettings } from '../../store/selectors'
-import { ItemChecks } from '../checks/ItemChecks'
-import { DocLink } from '../common/DocLink'
-import { ConnectionsSummary } from '../connections/ConnectionsSummary'
-import { ItemGates } from '../teardown/ItemGates'
-import { ItemCommands } from '../commands/ItemCommands'
-import { CheckResultView } from './CheckResultView'
-import { EvidenceList } from './EvidenceList'
-import { NoteField } from './NoteField'
-import { StatusControl } from './StatusControl'
-import { UpdatedLine } from './UpdatedLine'
+import { selectItem } from '../../store/selectors'
+import { ItemDetails } from './ItemDetails'
+import { VerdictBadge } from './VerdictBadge'
 
-const NO_EVIDENCE: [] = []
+/** Where an opened item shows its details: under its row, or in the side column of a wide screen. */
+export type DetailsPlace = 'inline' | 'side'
 
-/** One checklist item: what to do, where the docs say so, and what the team recorded. */
-export const ChecklistItem = memo(function ChecklistItem({ item }: { item: ChecklistItemDef }) {
+/**
+ * One checklist item as a row: its title (a heading holding the button that opens its details),
+ * its status, the verdict of what judges it, the key consideration badge and a one-line summary.
+ * Its details open under the row, or, on a wide screen, in the column beside the checklist.
+ * Done and not applicable items are drawn muted.
+ */
+export const ChecklistItem = memo(function ChecklistItem({
+  stepId,
+  item,
+  place,
+  printing,
+}: {
+  stepId: StepId
+  item: ChecklistItemDef
+  place: DetailsPlace
+  /** The page is being printed: every item prints open. */
+  printing: boolean
+}) {
   const state = useStore(selectItem(item.id))
-  const results = useStore(selectResults)
-  const staleAfterDays = useStore((s) => selectSettings(s).staleAfterDays)
+  const opened = useStore((s) =>
+    place === 'side' ? s.lastOpenedItem[stepId] === item.id : s.openItems[item.id] === true,
+  )
+  const setItemOpen = useStore((s) => s.setItemOpen)
+  const verdict = useItemVerdict(item)
   const status = state?.status ?? 'todo'
+  const open = opened || printing
+  const inlineOpen = open && place === 'inline'
   const headingId = itemHeadingId(item.id)
-  const onGitHub = item.docUrl.startsWith('https://github.com/')
+  const detailsId = itemDetailsId(item.id)
 
   return (
     <article
-      className={`item item-${status}`}
+      className={`item item-${status}${isSettledStatus(status) ? ' item-settled' : ''}${
+        open ? ' item-open' : ''
+      }`}
       aria-labelledby={headingId}
       data-item-id={item.id}
       data-status={status}
     >
-      <div className="item-head">
+      <div className="item-row">
         <h2 id={headingId} className="item-title">
-          {item.title}
+          <button
+            id={itemToggleId(item.id)}
+            type="button"
+            className="item-toggle"
+            aria-expanded={open}
+            aria-controls={place === 'side' ? ITEM_SIDE_ID : detailsId}
+            onClick={() => setItemOpen(stepId, item.id, !opened)}
+          >
+            <span className="item-chevron" aria-hidden="true" />
+            {item.title}
+          </button>
         </h2>
-        {item.source === 'consideration' ? (
-          <span className="badge badge-consideration">Key consideration</span>
-        ) : null}
+        <p className="item-facts">
+          {item.source === 'consideration' ? (
+            <span className="badge badge-consideration">Key consideration</span>
+          ) : null}
+          <span className={`badge item-status item-status-${status}`}>
+            <span className="visually-hidden">Status: </span>
+            {STATUS_LABEL[status]}
+          </span>
+          {verdict ? <VerdictBadge verdict={verdict} /> : null}
+        </p>
+        {inlineOpen ? null : (
+          <p className="item-summary">{itemSummary(state?.note, item.detail)}</p>
+        )}
       </div>
-      <p className="item-detail">{item.detail}</p>
-      <p className="item-doc">
-        <DocLink href={item.docUrl}>
-          {onGitHub ? 'Open on GitHub' : 'Read in the CHT docs'}: {item.docTitle}
-        </DocLink>
-      </p>
-      <StatusControl itemId={item.id} itemTitle={item.title} status={status} />
-      {item.id === CONNECTIONS_ITEM_ID ? (
-        <ConnectionsSummary />
-      ) : checksOfItem(item.id).length > 0 ? (
-        <ItemChecks itemId={item.id} itemTitle={item.title} />
-      ) : item.checkId && !GATES_OF_ITEM[item.id] ? (
-        <CheckResultView
-          result={latestResultFor(results, item.id)}
-          staleAfterDays={staleAfterDays}
-        />
+      {place === 'inline' ? (
+        <div id={detailsId} className="item-details" hidden={!inlineOpen}>
+          {inlineOpen ? <ItemDetails item={item} /> : null}
+        </div>
       ) : null}
-      {GATES_OF_ITEM[item.id] ? <ItemGates itemId={item.id} /> : null}
-      <ItemCommands itemId={item.id} />
-      <NoteField itemId={item.id} note={state?.note ?? ''} />
-      <EvidenceList
-        itemId={item.id}
-        itemTitle={item.title}
-        evidence={state?.evidence ?? NO_EVIDENCE}
-      />
-      <UpdatedLine state={state} />
     </article>
   )
 })

@@ -1,64 +1,81 @@
 import { CHECK_STEPS, type CheckStep } from '../../../../shared/checks/check-catalog'
-import { stepCompletion } from '../../../../shared/progress'
-import { findStep, STEPS } from '../../../../shared/steps-catalog'
+import { findStep } from '../../../../shared/steps-catalog'
 import type { StepId } from '../../../../shared/steps'
+import { useMediaQuery } from '../../hooks/use-media-query'
+import { usePrinting } from '../../hooks/use-printing'
+import { stepViewOf } from '../../lib/routes'
+import { STEP_TOOL_LABEL } from '../../lib/step-tools'
 import { useStore } from '../../store'
-import { selectItems } from '../../store/selectors'
-import { DocLink } from '../common/DocLink'
 import { StepGate } from '../checks/StepGate'
-import { PageHeading } from '../common/PageHeading'
-import { ParityPanel } from '../parity/ParityPanel'
-import { OptimizePanel } from '../optimize/OptimizePanel'
-import { InventoryPanel } from '../plan/InventoryPanel'
-import { TeardownPanel } from '../teardown/TeardownPanel'
-import { StepSignoff } from '../signoff/StepSignoff'
-import { ChecklistItem } from './ChecklistItem'
 import { StepFooter } from '../next/StepFooter'
 import { StepNextAction } from '../next/StepNextAction'
+import { OptimizePanel } from '../optimize/OptimizePanel'
+import { ParityPanel } from '../parity/ParityPanel'
+import { InventoryPanel } from '../plan/InventoryPanel'
+import { StepSignoff } from '../signoff/StepSignoff'
+import { TeardownPanel } from '../teardown/TeardownPanel'
+import { Checklist } from './Checklist'
+import { StepHeader } from './StepHeader'
+import { StepTabs } from './StepTabs'
 
-/** Steps with a panel of their own above the checklist, which then gets a heading. */
-const PANEL_STEPS: ReadonlySet<StepId> = new Set(['plan', 'parity', 'optimize', 'teardown'])
+/** From this width on, an opened item's details show in a column beside the checklist. */
+export const WIDE_SCREEN = '(min-width: 1600px)'
 
 const isCheckStep = (id: StepId): id is CheckStep => (CHECK_STEPS as readonly string[]).includes(id)
 
-/** One step of the migration: its summary, its guide, and its checklist. */
+/** The tool of a step that has one (the Plan step's inventory…). */
+function StepTool({ stepId }: { stepId: StepId }) {
+  switch (stepId) {
+    case 'plan':
+      return <InventoryPanel />
+    case 'parity':
+      return <ParityPanel />
+    case 'optimize':
+      return <OptimizePanel />
+    case 'teardown':
+      return <TeardownPanel />
+    default:
+      return null
+  }
+}
+
+/**
+ * One step of the migration: its header, the next action, its gate, its checklist (one row per
+ * item, opened on demand) and, on the steps that have one, its tool behind a tab; then its
+ * sign-off and the way to the neighbouring steps.
+ */
 export function StepPage({ stepId }: { stepId: StepId }) {
   const step = findStep(stepId)
-  const items = useStore(selectItems)
+  const route = useStore((s) => s.route)
+  const wide = useMediaQuery(WIDE_SCREEN)
+  const printing = usePrinting()
   if (!step) return null
-  const { done, total, percent } = stepCompletion(step, items)
+  const view = route.name === 'step' ? stepViewOf(route) : 'checklist'
+  const toolLabel = STEP_TOOL_LABEL[step.id]
+  const place = wide && !printing ? 'side' : 'inline'
+  const checklist = <Checklist step={step} place={place} printing={printing} />
   return (
-    <div className="page step-page" data-step-id={step.id}>
-      <p className="eyebrow">
-        Step {step.number} of {STEPS.length}
-      </p>
-      <PageHeading>{step.title}</PageHeading>
-      <p className="lead">{step.summary}</p>
-      <div className="step-facts">
-        <p>
-          <DocLink href={step.docUrl}>Read the CHT guide: {step.docTitle}</DocLink>
-        </p>
-        <p className="step-completion">
-          <progress max={total} value={done} aria-hidden="true" />
-          <span>
-            {done} of {total} done ({percent}%)
-          </span>
-        </p>
-      </div>
+    <div
+      className="page step-page"
+      data-step-id={step.id}
+      data-view={view}
+      data-layout={place === 'side' && view === 'checklist' ? 'columns' : 'single'}
+    >
+      <StepHeader step={step} />
       <StepNextAction stepId={step.id} />
       {isCheckStep(step.id) ? <StepGate step={step.id} /> : null}
-      {step.id === 'plan' ? <InventoryPanel /> : null}
-      {step.id === 'parity' ? <ParityPanel /> : null}
-      {step.id === 'teardown' ? <TeardownPanel /> : null}
-      {step.id === 'optimize' ? <OptimizePanel /> : null}
-      {PANEL_STEPS.has(step.id) ? <h2 className="checklist-heading">Checklist</h2> : null}
-      <ol className="checklist" aria-label={`Checklist for ${step.title}`}>
-        {step.items.map((item) => (
-          <li key={item.id}>
-            <ChecklistItem item={item} />
-          </li>
-        ))}
-      </ol>
+      {toolLabel ? (
+        <StepTabs
+          stepId={step.id}
+          stepTitle={step.title}
+          view={view}
+          toolLabel={toolLabel}
+          checklist={checklist}
+          tool={<StepTool stepId={step.id} />}
+        />
+      ) : (
+        checklist
+      )}
       <StepSignoff step={step} />
       <StepFooter stepId={step.id} />
     </div>
