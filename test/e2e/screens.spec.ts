@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import { STEPS } from '../../src/shared/steps-catalog'
 import { expect, test } from './fixtures'
 import { ShellPage } from './pages/shell-page'
+import { StepPage } from './pages/step-page'
 import { expectNoViolations } from './support/axe'
 import { startSmallDemo } from './support/demo'
 
@@ -83,8 +84,7 @@ test('every page at 1366x768 and 1920x1080: kept as screenshots, axe clean, step
 
     // An item opened: inline at 1366, beside the list at 1920.
     await shell.goToStep('setup')
-    const item = app.locator('[data-item-id="setup.env"]')
-    await item.getByRole('button', { expanded: false }).first().click()
+    await new StepPage(app).item('setup.env-file').open()
     await shoot(app, dir, '30-item-open')
     await expectNoViolations(app, `an open item at ${at}`)
 

@@ -52,7 +52,10 @@ export function FilePlaces({
         >
           Parent folder
         </button>
-        <nav aria-label="Folder path" className="file-crumbs-nav">
+        <nav aria-labelledby={`${id}-crumbs-name ${id}-label`} className="file-crumbs-nav">
+          <span id={`${id}-crumbs-name`} hidden>
+            Folder path of
+          </span>
           <ol className="file-crumbs">
             {crumbs.map((crumb, i) =>
               i === crumbs.length - 1 ? (
