@@ -1,7 +1,6 @@
 import type { CheckStep } from '../../../../shared/checks/check-catalog'
 import { startChecks } from '../../actions/check-actions'
-import { useJobControl } from '../../hooks/use-job-control'
-import { JobProgressView } from '../jobs/JobProgressView'
+import { JobRunButton } from '../jobs/JobRunButton'
 
 /**
  * “Run all checks of this step”: starts `checks.run` for the step, then shows the running job's
@@ -10,27 +9,13 @@ import { JobProgressView } from '../jobs/JobProgressView'
  * announced when it ends (`checksRunFinished`).
  */
 export function RunStepChecks({ step }: { step: CheckStep }) {
-  const { job, busy, cancelling, start, cancel } = useJobControl('checks.run')
   return (
-    <div className="gate-run">
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy}
-          onClick={() => void start(() => startChecks({ step }))}
-        >
-          Run all checks of this step
-        </button>
-        {busy ? (
-          <button type="button" className="button" onClick={cancel} disabled={!job || cancelling}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
-      {busy ? (
-        <JobProgressView job={job ?? null} cancelling={cancelling} idPrefix="checks" />
-      ) : null}
-    </div>
+    <JobRunButton
+      kind="checks.run"
+      label="Run all checks of this step"
+      begin={() => startChecks({ step })}
+      idPrefix="checks"
+      className="gate-run"
+    />
   )
 }

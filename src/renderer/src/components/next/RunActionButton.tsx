@@ -4,8 +4,7 @@ import type { CheckStep } from '../../../../shared/checks/check-entry'
 import { startChecks } from '../../actions/check-actions'
 import { startInventory } from '../../actions/inventory-actions'
 import { startParityRun } from '../../actions/parity-actions'
-import { useJobControl } from '../../hooks/use-job-control'
-import { JobProgressView } from '../jobs/JobProgressView'
+import { JobRunButton } from '../jobs/JobRunButton'
 
 type RunKind = 'run-checks' | 'run-inventory' | 'run-parity'
 
@@ -25,36 +24,24 @@ function begin(kind: RunKind, stepId: StepId): Promise<string | null> {
   return startChecks({ step: stepId as CheckStep })
 }
 
+const LABEL: Record<RunKind, string> = {
+  'run-checks': 'Run the checks',
+  'run-inventory': 'Run the inventory',
+  'run-parity': 'Run the comparisons',
+}
+
 /**
  * The button that starts the step's run (checks, inventory or comparisons) from its next-action
  * card, then the run's progress with Cancel; the outcome shows where the run's own panel shows it.
  */
 export function RunActionButton({ kind, stepId }: { kind: RunKind; stepId: StepId }) {
-  const { job, busy, cancelling, start, cancel } = useJobControl(JOB_KIND[kind])
   return (
-    <div className="next-run">
-      <div className="form-actions">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={busy}
-          onClick={() => void start(() => begin(kind, stepId))}
-        >
-          {kind === 'run-checks'
-            ? 'Run the checks'
-            : kind === 'run-inventory'
-              ? 'Run the inventory'
-              : 'Run the comparisons'}
-        </button>
-        {busy ? (
-          <button type="button" className="button" onClick={cancel} disabled={!job || cancelling}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
-      {busy ? (
-        <JobProgressView job={job ?? null} cancelling={cancelling} idPrefix={`next-${kind}`} />
-      ) : null}
-    </div>
+    <JobRunButton
+      kind={JOB_KIND[kind]}
+      label={LABEL[kind]}
+      begin={() => begin(kind, stepId)}
+      idPrefix={`next-${kind}`}
+      className="next-run"
+    />
   )
 }
