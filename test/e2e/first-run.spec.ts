@@ -66,10 +66,10 @@ test('the first launch asks who is using the wizard, by keyboard, and stamps tha
   await item.setStatus('In progress')
   await expect(item.updated).toContainText(`Updated by ${NAME}`)
 
-  // The sign-off form is filled in with the name and role, both editable.
-  const form = app
-    .getByRole('region', { name: 'Sign-off' })
-    .getByRole('form', { name: 'Record an approval' })
+  // The sign-off form (opened on demand) is filled in with the name and role, both editable.
+  const signoffRegion = app.getByRole('region', { name: 'Sign-off' })
+  await signoffRegion.getByRole('button', { name: 'Record an approval…' }).click()
+  const form = signoffRegion.getByRole('form', { name: 'Record an approval' })
   await expect(form.getByLabel('Approved by')).toHaveValue(NAME)
   await expect(form.getByLabel('Role')).toHaveValue(ROLE)
   await form.getByLabel('Role').fill('Programme manager')
@@ -123,6 +123,7 @@ test('“Not now” leaves changes without a name, and a project opening asks ag
   await expect(edit).toHaveCount(0)
   // The sign-off form on the page follows the name just given.
   const signoff = app.getByRole('region', { name: 'Sign-off' })
+  await signoff.getByRole('button', { name: 'Record an approval…' }).click()
   await expect(signoff.getByLabel('Approved by')).toHaveValue(NAME)
   await item.setStatus('Done')
   await expect(item.updated).toContainText(`Updated by ${NAME}`)
