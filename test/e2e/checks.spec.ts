@@ -4,6 +4,7 @@ import type { Page, TestInfo } from '@playwright/test'
 import { redactSecrets } from '../../src/shared/redact'
 import type { StoredResult } from '../../src/shared/project-schema'
 import { expect, test } from './fixtures'
+import { envPasswords } from './support/env-passwords'
 import { StepChecks } from './pages/checks-page'
 import { ShellPage } from './pages/shell-page'
 import { StepPage } from './pages/step-page'
@@ -17,24 +18,6 @@ const DBT_RESULTS = 'The latest dbt run succeeded'
 /** Starts a small demo with its injected differences, the way the page calls the engine. */
 async function startDemo(page: Page): Promise<void> {
   await startSmallDemo(page)
-}
-
-/** The values of the password settings of a `.env` file, if the project reads one. */
-async function envPasswords(page: Page): Promise<string[]> {
-  const envPath = await page.evaluate(async () => {
-    const response = await fetch('/api/op/project.get', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    })
-    const reply = (await response.json()) as {
-      value?: { project: { document: { checks: { envPath: string | null } } } | null }
-    }
-    return reply.value?.project?.document.checks.envPath ?? null
-  })
-  if (!envPath) return []
-  const text = await readFile(envPath, 'utf8')
-  return [...text.matchAll(/^\s*[A-Z_]*PASSWORD[A-Z_]*\s*=\s*"?([^"\s#]+)/gm)].map((m) => m[1]!)
 }
 
 /** A screenshot kept with the test's results: the whole page, or what the viewport shows. */

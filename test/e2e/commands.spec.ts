@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { envPasswords } from './support/env-passwords'
 import { ShellPage } from './pages/shell-page'
 import { StepPage } from './pages/step-page'
 import { expectNoViolations } from './support/axe'
@@ -15,24 +14,6 @@ import { startSmallDemo } from './support/demo'
 
 const ITEM = 'production.parallel-run'
 const BLOCK = 'command-cht-sync-env-production'
-
-/** The passwords of the demo's CHT Sync `.env`, if the project reads one. */
-async function demoPasswords(page: Page): Promise<string[]> {
-  const envPath = await page.evaluate(async () => {
-    const response = await fetch('/api/op/project.get', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    })
-    const reply = (await response.json()) as {
-      value?: { project: { document: { checks: { envPath: string | null } } } | null }
-    }
-    return reply.value?.project?.document.checks.envPath ?? null
-  })
-  if (!envPath) return []
-  const text = await readFile(envPath, 'utf8')
-  return [...text.matchAll(/^\s*[A-Z_]*PASSWORD[A-Z_]*\s*=\s*"?([^"\s#]+)/gm)].map((m) => m[1]!)
-}
 
 test('an item’s commands open from the keyboard and copy without a password', async ({
   app,
@@ -72,7 +53,7 @@ test('an item’s commands open from the keyboard and copy without a password', 
   expect(text).toContain('POSTGRES_PASSWORD=<set this>')
   expect(text).toMatch(/^COUCHDB_DBS=/m)
   expect(text).toMatch(/^DBT_THREAD_COUNT=/m)
-  const passwords = await demoPasswords(app)
+  const passwords = await envPasswords(app)
   for (const password of passwords) expect(text).not.toContain(password)
 
   await block.getByRole('button', { name: 'Copy CHT Sync .env (production profile)' }).click()
