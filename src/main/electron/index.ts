@@ -9,9 +9,10 @@
  * @packageDocumentation
  */
 import { join } from 'node:path'
-import { app, BrowserWindow, Menu, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, Menu, protocol, screen, session, shell } from 'electron'
 import icon from '../../../resources/icon.png?asset'
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
+import type { RecentEntry } from '../../shared/contract'
 import type { HandlerContext } from '../api/context'
 import { createHandlerContext } from '../api/create-context'
 import { APP_START_URL, isSameAppOrigin, registerAppScheme, serveRenderer } from './app-protocol'
@@ -21,11 +22,19 @@ import { createSenderCheck, registerIpcHandlers, sendEvent } from './ipc'
 import { createKeychainSecretStore } from './keychain-secret-store'
 import { openMainWindow, showProject } from './main-window'
 import { buildMenuTemplate } from './menu'
+import { createOsRecentSync } from './os-recent'
 import { createProjectActions, type ProjectActions } from './project-actions'
 import { applySessionSecurity, devContentSecurityPolicy, hardenAllWebContents } from './security'
 import { createTypedPathPolicy } from './typed-path-policy'
 import { allowedExternalUrl } from './url-guard'
 import { PRODUCT_NAME } from './window-title'
+import {
+  placeWindow,
+  readWindowState,
+  trackWindowState,
+  writeWindowState,
+  type WindowState,
+} from './window-state'
 
 // Until the engine (and its log file) exists, the few things that can fail go to stderr.
 let log: (message: string, error?: unknown) => void = (message, error) => {
@@ -111,7 +120,11 @@ async function start(): Promise<void> {
     allowPathOnce: (path) => paths.allowOnce(path),
     log,
   })
-  const refreshMenu = createMenuRefresher(context, actions)
+  const refreshMenu = createMenuRefresher(
+    context,
+    actions,
+    createOsRecentSync(app, process.platform),
+  )
 
   registerIpcHandlers({
     ctx: context,
@@ -127,16 +140,28 @@ async function start(): Promise<void> {
     }
   })
 
+  // The window opens where it was left, if that place is still on a display.
+  let windowState: WindowState | null = await readWindowState(configDir)
+  const rememberWindow = (state: WindowState) => {
+    windowState = state
+    writeWindowState(configDir, state).catch((e) => log('the window state was not saved', e))
+  }
   const createWindow = () => {
+    const placement = placeWindow(
+      windowState,
+      screen.getAllDisplays().map((display) => display.workArea),
+    )
     mainWindow = openMainWindow({
       preloadPath: join(__dirname, '../preload/index.cjs'),
       startUrl,
-      extras: { icon, devTools: !app.isPackaged },
+      extras: { icon, devTools: !app.isPackaged, bounds: placement.bounds },
+      shown: placement,
       confirmLeave: () => actions.confirmLeave(),
       onCloseCancelled: () => {
         quitRequested = false
       },
     })
+    trackWindowState(mainWindow, rememberWindow)
     mainWindow.on('closed', () => {
       mainWindow = null
     })
@@ -151,11 +176,19 @@ async function start(): Promise<void> {
   pendingPath = null
 }
 
-/** Rebuilds the application menu when the open project or the recent list has changed. */
-function createMenuRefresher(ctx: HandlerContext, actions: ProjectActions): () => void {
+/**
+ * Rebuilds the application menu when the open project or the recent list has changed, and keeps
+ * the operating system's recent documents in step with the list.
+ */
+function createMenuRefresher(
+  ctx: HandlerContext,
+  actions: ProjectActions,
+  syncOsRecent: (recent: readonly RecentEntry[]) => void,
+): () => void {
   let shown = ''
   return () => {
     const recent = ctx.prefs.get().recent
+    syncOsRecent(recent)
     const hasProject = ctx.project.state !== null
     const key = JSON.stringify([hasProject, recent])
     if (key === shown) return

@@ -12,6 +12,8 @@ export interface MainWindowOptions {
   confirmLeave(): Promise<boolean>
   /** Called when the user cancelled the close, so a pending quit is called off. */
   onCloseCancelled(): void
+  /** Maximized or full screen as it was last time (the bounds are in `extras`). */
+  shown?: { maximized: boolean; fullScreen: boolean }
 }
 
 /**
@@ -23,7 +25,11 @@ export interface MainWindowOptions {
  */
 export function openMainWindow(options: MainWindowOptions): BrowserWindow {
   const win = new BrowserWindow(createWindowOptions(options.preloadPath, options.extras))
-  win.once('ready-to-show', () => win.show())
+  win.once('ready-to-show', () => {
+    if (options.shown?.fullScreen) win.setFullScreen(true)
+    else if (options.shown?.maximized) win.maximize()
+    win.show()
+  })
   win.on('page-title-updated', (event) => event.preventDefault())
   let mayClose = false
   let asking = false

@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
 import { PRODUCT_NAME } from './window-title'
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, type Rect } from './window-state'
 
 /** Optional extras of the main window that depend on how the app was started. */
 export interface WindowExtras {
@@ -7,6 +8,8 @@ export interface WindowExtras {
   icon?: string
   /** False in packaged builds, so DevTools cannot be opened at all. */
   devTools?: boolean
+  /** Where the window opens (see `placeWindow`); the default size, centred, without it. */
+  bounds?: Partial<Rect> & { width: number; height: number }
 }
 
 /**
@@ -22,10 +25,9 @@ export function createWindowOptions(
 ): BrowserWindowConstructorOptions {
   return {
     title: PRODUCT_NAME,
-    width: 1280,
-    height: 860,
-    minWidth: 960,
-    minHeight: 640,
+    ...(extras.bounds ?? DEFAULT_WINDOW_SIZE),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     backgroundColor: '#ffffff',
     autoHideMenuBar: false,
