@@ -8,7 +8,15 @@ import { appErrorSchema } from './result'
  * Events the main side pushes to the renderer: over IPC in Electron, as server-sent events in
  * browser mode. Validated on receipt like every other message that crosses a boundary.
  */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'export', 'close'] as const
+export const MENU_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'export',
+  'close',
+  'settings',
+] as const
 export const menuCommandSchema = z.enum(MENU_COMMANDS)
 export type MenuCommand = z.infer<typeof menuCommandSchema>
 

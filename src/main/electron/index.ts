@@ -206,6 +206,7 @@ function createMenuRefresher(
         save: () => void actions.save(),
         saveAs: () => void actions.saveAs(),
         exportPlan: () => actions.exportPlan(),
+        settings: () => actions.settings(),
         close: () => void actions.close(),
         openDocs: (url) => {
           const allowed = allowedExternalUrl(url)

@@ -15,6 +15,8 @@ export interface MenuActions {
   save(): void
   saveAs(): void
   exportPlan(): void
+  /** Shows the project's Settings page. */
+  settings(): void
   close(): void
   /** Opens a documentation link through the URL guard (SEC-06). */
   openDocs(url: string): void
@@ -63,6 +65,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
       click: () => actions.exportPlan(),
     },
     separator,
+    ...(mac ? [] : [settingsItem(input), separator]),
     {
       label: 'Close',
       accelerator: 'CmdOrCtrl+W',
@@ -91,7 +94,7 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
     { label: 'CHT Sync on GitHub', click: () => actions.openDocs(CHT_SYNC_REPOSITORY_URL) },
   ]
   return [
-    ...(mac ? [appMenu(input.appName)] : []),
+    ...(mac ? [appMenu(input)] : []),
     { label: 'File', submenu: file },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
@@ -113,11 +116,23 @@ function menuLabel(text: string, platform: NodeJS.Platform): string {
   return platform === 'darwin' ? text : text.replace(/&/g, '&&')
 }
 
-function appMenu(appName: string): MenuItemConstructorOptions {
+// Settings belong to the open project; macOS keeps them in the application menu.
+function settingsItem(input: MenuInput): MenuItemConstructorOptions {
   return {
-    label: appName,
+    label: 'Settings…',
+    accelerator: 'CmdOrCtrl+,',
+    enabled: input.hasProject,
+    click: () => input.actions.settings(),
+  }
+}
+
+function appMenu(input: MenuInput): MenuItemConstructorOptions {
+  return {
+    label: input.appName,
     submenu: [
       { role: 'about' },
+      separator,
+      settingsItem(input),
       separator,
       { role: 'services' },
       separator,

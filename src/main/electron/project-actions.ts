@@ -28,6 +28,8 @@ export interface ProjectActions {
   saveAs(): Promise<void>
   /** Opens the page's Export dialog (the plan as PDF, JSON, Markdown or CSV). */
   exportPlan(): void
+  /** Shows the open project's Settings page. */
+  settings(): void
   close(): Promise<void>
   /** Before the window closes or the app quits: true when nothing unsaved stands in the way. */
   confirmLeave(): Promise<boolean>
@@ -110,6 +112,9 @@ export function createProjectActions(deps: ActionDeps): ProjectActions {
       // The page chooses the format and runs the export as a job with progress and Cancel; the
       // engine asks for the file with the native save dialog.
       deps.sendMenuCommand('export')
+    },
+    settings() {
+      deps.sendMenuCommand('settings')
     },
     async close() {
       const settled = await settleUnsaved()

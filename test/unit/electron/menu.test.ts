@@ -18,6 +18,7 @@ const actions = (): MenuActions => ({
   save: vi.fn(),
   saveAs: vi.fn(),
   exportPlan: vi.fn(),
+  settings: vi.fn(),
   close: vi.fn(),
   openDocs: vi.fn(),
 })
@@ -54,6 +55,7 @@ describe('buildMenuTemplate: File', () => {
     ['Save', 'CmdOrCtrl+S'],
     ['Save As…', 'Shift+CmdOrCtrl+S'],
     ['Export…', 'CmdOrCtrl+E'],
+    ['Settings…', 'CmdOrCtrl+,'],
     ['Close', 'CmdOrCtrl+W'],
     ['Quit', 'CmdOrCtrl+Q'],
   ])('has %s on %s', (label, accelerator) => {
@@ -70,6 +72,7 @@ describe('buildMenuTemplate: File', () => {
       'Save',
       'Save As…',
       'Export…',
+      'Settings…',
       'Close',
       'Quit',
     ])
@@ -85,6 +88,7 @@ describe('buildMenuTemplate: File', () => {
       ['Save', 'save'],
       ['Save As…', 'saveAs'],
       ['Export…', 'exportPlan'],
+      ['Settings…', 'settings'],
       ['Close', 'close'],
     ]
     for (const [label, action] of pairs) {
@@ -95,7 +99,7 @@ describe('buildMenuTemplate: File', () => {
 
   it('disables the project commands while no project is open', () => {
     const file = submenu(build({ hasProject: false }).template, 'File')
-    for (const label of ['Save', 'Save As…', 'Export…', 'Close']) {
+    for (const label of ['Save', 'Save As…', 'Export…', 'Settings…', 'Close']) {
       expect(item(file, label).enabled).toBe(false)
     }
     expect(item(file, 'New…').enabled).not.toBe(false)
@@ -165,6 +169,9 @@ describe('buildMenuTemplate: the other menus', () => {
     expect(appItems.find((i) => i.role === 'quit')?.accelerator).toBe('CmdOrCtrl+Q')
     expect(submenu(template, 'File').some((i) => i.role === 'quit')).toBe(false)
     expect(item(submenu(template, 'File'), 'Save').accelerator).toBe('CmdOrCtrl+S')
+    // Settings sit in the application menu on macOS, with the usual Command-comma.
+    expect(item(appItems, 'Settings…').accelerator).toBe('CmdOrCtrl+,')
+    expect(submenu(template, 'File').some((i) => i.label === 'Settings…')).toBe(false)
   })
 
   it('keeps ampersands literal on macOS', () => {

@@ -206,6 +206,11 @@ describe('newProject, save, saveAs, export, close', () => {
     expect(sendMenuCommand).toHaveBeenCalledWith('export')
   })
 
+  it('Settings… shows the page’s Settings', () => {
+    createProjectActions(deps).settings()
+    expect(sendMenuCommand).toHaveBeenCalledWith('settings')
+  })
+
   it('closes the project after the unsaved-changes question', async () => {
     await untitledDirty()
     askUnsaved.mockResolvedValue('discard')

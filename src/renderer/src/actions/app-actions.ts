@@ -5,6 +5,7 @@ import { useStore } from '../store'
 import { checksRunFinished } from './check-actions'
 import { demoStartFinished, refreshDemoStatus } from './demo-actions'
 import { inventoryRunFinished } from './inventory-actions'
+import { navigate } from './navigation'
 import { checkedJobResult, refreshJobs } from './job-actions'
 import { parityRunFinished } from './parity-actions'
 import { reportExportFinished } from './report-actions'
@@ -74,6 +75,9 @@ export function runMenuCommand(command: MenuCommand): void {
       return
     case 'export':
       if (project) store().openDialog({ kind: 'export' })
+      return
+    case 'settings':
+      if (project) navigate({ name: 'settings' })
       return
     case 'close':
       if (project) requestGuarded('close')
