@@ -57,12 +57,12 @@ function describeResults(results: StoredResult[], io: CliIo): void {
 export const checkCommand: FaceCommand = {
   kind: 'face',
   name: 'check',
-  summary: 'Run the setup, production and monitoring checks; results go into the project',
+  summary: 'Run the setup, production, optimize and monitoring checks; results go into the project',
   usage:
-    'check --project FILE [--step setup|production|monitor] [--env FILE] [--values FILE] [--json]',
+    'check --project FILE [--step setup|production|optimize|monitor] [--env FILE] [--values FILE] [--json]',
   description:
     'Runs the automated checks (CHT Sync’s configuration, access to CouchDB and PostgreSQL, the ' +
-    'sync and dbt, sizing, TLS, passwords, backup, CHT Watchdog), read-only, records each ' +
+    'sync and dbt, sizing, TLS, passwords, backup, the Optimize advice, CHT Watchdog), read-only, records each ' +
     'result in the project file and saves it. --env or --values chooses CHT Sync’s .env or Helm ' +
     'values.yaml and keeps the choice in the project. Exit codes: 0 all passed, 3 any failed, ' +
     '4 warnings only, 1 a check could not run, 2 bad input.',

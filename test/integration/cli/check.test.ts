@@ -99,4 +99,20 @@ describe('cht-migrate check', () => {
       /DBT_THREAD_COUNT/,
     )
   }, 120_000)
+
+  it('says which password is missing, and where to give it, when none is known', async () => {
+    vi.stubEnv('CHT_MIGRATE_CHTSYNC_PASSWORD', undefined)
+    try {
+      const io = memoryIo()
+      await main(['check', '--project', projectPath, '--step', 'setup', '--json'], io.io)
+      const { results } = JSON.parse(io.stdout()) as { results: StoredResult[] }
+      const tables = results.find((r) => r.id === 'setup.tables')!
+      expect(tables.verdict).toBe('error')
+      expect(tables.summary).toMatch(/none is known for this connection/)
+      expect(tables.summary).toContain('CHT_MIGRATE_CHTSYNC_PASSWORD')
+      expect(io.stdout()).not.toMatch(/SASL|client password must be a string/)
+    } finally {
+      vi.stubEnv('CHT_MIGRATE_CHTSYNC_PASSWORD', t.ctx.demo.current!.passwords.chtSync)
+    }
+  }, 120_000)
 })

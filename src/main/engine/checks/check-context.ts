@@ -30,13 +30,20 @@ export interface RunShared {
  * A database that cannot be reached or refuses the session, said as "Test connection" says it
  * (refused, authentication, timeout…), rather than as an unexpected error.
  */
-function unreachable(endpoint: 'couch2pg' | 'chtSync', error: unknown, doc: ProjectDocument) {
+function unreachable(
+  endpoint: 'couch2pg' | 'chtSync',
+  error: unknown,
+  doc: ProjectDocument,
+  passwordGiven: boolean | undefined,
+) {
   const profile = doc.connections[endpoint]
   const failure = classifyError(error, {
     endpoint,
     host: profile?.host ?? '',
     port: profile?.port ?? null,
     timeoutMs: SESSION_PROFILES.probe.statementTimeoutMs,
+    // A server asking for a password none was known for is said as such, with where to give it.
+    ...(passwordGiven === undefined ? {} : { passwordGiven }),
   })
   return new AppError('IO_ERROR', `${failure.message} ${failure.hint}`, {
     endpoint,
@@ -123,6 +130,7 @@ export function checkContext(shared: RunShared, signal: AbortSignal): CheckConte
     }
     return entry
   }
+  const passwordGiven: Partial<Record<'couch2pg' | 'chtSync', boolean>> = {}
   const pool = async (endpoint: 'couch2pg' | 'chtSync') => {
     const profile = connections[endpoint]
     if (!profile) {
@@ -132,6 +140,7 @@ export function checkContext(shared: RunShared, signal: AbortSignal): CheckConte
       )
     }
     const password = await passwordFor(endpoint, profile, { secrets: engine.secrets })
+    passwordGiven[endpoint] = password !== null
     return engine.connections.postgres(endpoint, profile, password)
   }
   return {
@@ -161,7 +170,7 @@ export function checkContext(shared: RunShared, signal: AbortSignal): CheckConte
         )
       } catch (e) {
         if (signal.aborted || isAppError(e)) throw e
-        throw unreachable(endpoint, e, document)
+        throw unreachable(endpoint, e, document, passwordGiven[endpoint])
       }
     },
     endpointRef: (endpoint) => endpointRef(document, endpoint),

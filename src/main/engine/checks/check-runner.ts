@@ -1,6 +1,7 @@
 import { type CheckMeta, type CheckNeed } from '../../../shared/checks/check-catalog'
 import type { ProjectDocument } from '../../../shared/project-schema'
 import { AppError, isAppError } from '../../../shared/result'
+import { excerpt } from '../../../shared/redact'
 import type { EndpointRef } from '../../../shared/results/common'
 import type { NewResult, StoredResult } from '../../../shared/results/result-schema'
 import type { Engine } from '../engine'
@@ -132,11 +133,12 @@ async function runOne(
       return { outcome: { verdict: 'error', summary: e.message }, timedOut: false }
     }
     log.error('A check failed unexpectedly', { checkId: check.id, error: String(e) })
+    // The message is shown (secrets masked, cut short): it is what a person or a bug report needs.
+    const message = excerpt(e instanceof Error ? e.message : String(e), 300)
     return {
       outcome: {
         verdict: 'error',
-        summary:
-          'Something went wrong inside the wizard while running this check; the details are in the log.',
+        summary: `The check stopped with an error: ${message || 'no message'}. The details are in the log; if it keeps happening, report it from here.`,
       },
       timedOut: false,
     }

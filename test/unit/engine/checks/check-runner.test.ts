@@ -33,7 +33,7 @@ const REGISTRY: CheckDef[] = [
     throw new AppError('TIMEOUT', 'CouchDB did not answer.')
   }),
   def('setup.d', async () => {
-    throw new Error('boom')
+    throw new Error('boom at postgres://admin:hunter2@db.example.org/x')
   }),
   def('setup.e', () => new Promise(() => undefined), { timeoutMs: 100 }),
   def('setup.f', async () => ({ verdict: 'pass', summary: 'never' }), {
@@ -99,6 +99,9 @@ describe('runChecks', () => {
     expect(by['setup.c']).toMatchObject({ verdict: 'error', summary: 'CouchDB did not answer.' })
     expect(by['setup.d']!.verdict).toBe('error')
     expect(by['setup.d']!.summary).toMatch(/details are in the log/)
+    // A check that throws is reported with its own message, secrets masked.
+    expect(by['setup.d']!.summary).toMatch(/^The check stopped with an error: boom at postgres:/)
+    expect(by['setup.d']!.summary).not.toContain('hunter2')
     expect(by['setup.e']).toMatchObject({ verdict: 'error', partial: { reason: 'timeout' } })
     expect(by['setup.f']!.verdict).toBe('skipped')
     expect(by['setup.f']!.details).toMatchObject({
