@@ -265,6 +265,9 @@ describe('setup.schema-collision', () => {
     expect(outcome.verdict).toBe('fail')
     expect(outcome.summary).toContain('public.couchdb and couchdb_progress already exist')
     expect(evidenceOf(outcome, 'table')?.rows.map((r) => r[2])).toEqual(['couch2pg', 'couch2pg'])
+    // The remedy: CHT Sync in its own schema or database, couch2pg's tables left alone.
+    expect(outcome.remedy?.text).toMatch(/POSTGRES_SCHEMA=v1.*POSTGRES_DB=cht_sync/)
+    expect(outcome.remedy?.text).toMatch(/Do not drop couch2pg’s tables/)
   })
 
   it('warns for another schema of the same database', async () => {
