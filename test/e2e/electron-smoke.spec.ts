@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { _electron as electron, expect, test } from '@playwright/test'
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
+import { seedPreferences } from './support/preferences'
 
 const ROOT = resolve(__dirname, '../..')
 const MAIN = join(ROOT, 'out/main/index.js')
@@ -19,6 +20,33 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary()
+
+/** A project file on disk, as a file manager would hand it to the app. */
+const FIXTURE_PROJECT = join(ROOT, 'test/fixtures/projects/schema-2-with-connections.chtmig.json')
+const FIXTURE_NAME = 'Kenya CHT Sync migration 2'
+
+/**
+ * Starts the built app with its own config folder (someone already named, so the first-run
+ * question stays away); `files` go on the command line.
+ */
+async function launch(dir: string, files: string[] = []): Promise<ElectronApplication> {
+  await seedPreferences(join(dir, 'config'))
+  return electron.launch({
+    executablePath: binary!,
+    args: [MAIN, ...files],
+    env: {
+      ...process.env,
+      CHT_MIGRATE_CONFIG_DIR: join(dir, 'config'),
+      CHT_MIGRATE_PROJECT_DIR: join(dir, 'projects'),
+    },
+  })
+}
+
+interface MenuEntry {
+  label: string
+  accelerator: string | null
+  items: MenuEntry[]
+}
 
 test.describe('Electron smoke test', () => {
   test.skip(
@@ -75,6 +103,99 @@ test.describe('Electron smoke test', () => {
     } finally {
       await app.close()
       rmSync(configDir, { recursive: true, force: true })
+    }
+  })
+
+  test('opens a project file given on the command line, under native menus with accelerators', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cht-migrate-electron-'))
+    const project = join(dir, 'Kenya plan.chtmig.json')
+    copyFileSync(FIXTURE_PROJECT, project)
+    const app = await launch(dir, [project])
+    try {
+      const page = await app.firstWindow()
+      // The file named on the command line is open (an older schema, migrated on open).
+      await expect(page.getByRole('heading', { name: 'What to do next' })).toBeVisible()
+      await expect.poll(() => page.title()).toContain(FIXTURE_NAME)
+      const title = await app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows()[0]?.getTitle(),
+      )
+      expect(title).toContain(`${FIXTURE_NAME} — CHT Sync Migration Wizard`)
+      const menu: MenuEntry[] = await app.evaluate(({ Menu }) => {
+        type Item = { label: string; accelerator?: string | null; submenu?: { items: Item[] } }
+        const read = (items: Item[]): MenuEntry[] =>
+          items.map((i) => ({
+            label: i.label,
+            accelerator: i.accelerator ?? null,
+            items: i.submenu ? read(i.submenu.items) : [],
+          }))
+        return read((Menu.getApplicationMenu()?.items ?? []) as unknown as Item[])
+      })
+      const file = menu.find((m) => m.label === 'File')
+      expect(menu.map((m) => m.label)).toEqual(expect.arrayContaining(['File', 'View', 'Help']))
+      const accelerator = (label: string) => file?.items.find((i) => i.label === label)?.accelerator
+      expect(accelerator('Open…')).toBe('CmdOrCtrl+O')
+      expect(accelerator('Save')).toBe('CmdOrCtrl+S')
+      expect(accelerator('Export…')).toBe('CmdOrCtrl+E')
+      // Open Recent lists the project just opened.
+      const recent = file?.items.find((i) => i.label === 'Open Recent')?.items ?? []
+      expect(recent.some((i) => i.label.includes(FIXTURE_NAME))).toBe(true)
+      // SEC-09 read back from the live window: a remembered password is kept by the keychain
+      // (or, where there is none, for this run only), and never in the clear on disk.
+      const kept = await page.evaluate(async () => {
+        type Sources = { canRemember: boolean; couch2pg: string }
+        type Api = {
+          connections: {
+            setPassword(input: object): Promise<unknown>
+            passwords(input: object): Promise<{ ok: boolean; value: Sources }>
+          }
+        }
+        const api = (globalThis as unknown as { api: Api }).api
+        await api.connections.setPassword({
+          endpoint: 'couch2pg',
+          password: 'smoke-test-secret-41',
+          remember: true,
+        })
+        return api.connections.passwords({})
+      })
+      expect(kept.ok).toBe(true)
+      const secretsFile = join(dir, 'config', 'secrets.json')
+      if (kept.value.canRemember) {
+        expect(kept.value.couch2pg).toBe('keychain')
+        expect(readFileSync(secretsFile, 'utf8')).not.toContain('smoke-test-secret-41')
+      } else {
+        expect(kept.value.couch2pg).toBe('session')
+        expect(existsSync(secretsFile)).toBe(false)
+      }
+      expect(readFileSync(project, 'utf8')).not.toContain('smoke-test-secret-41')
+    } finally {
+      await app.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('reopens the window where it was left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cht-migrate-electron-'))
+    try {
+      const bounds = { x: 40, y: 50, width: 1100, height: 720 }
+      const first = await launch(dir)
+      await first.firstWindow()
+      await first.evaluate(({ BrowserWindow }, b) => {
+        BrowserWindow.getAllWindows()[0]?.setBounds(b)
+      }, bounds)
+      await first.close()
+      expect(existsSync(join(dir, 'config', 'window-state.json'))).toBe(true)
+      const second = await launch(dir)
+      try {
+        await second.firstWindow()
+        const reopened = await second.evaluate(({ BrowserWindow }) =>
+          BrowserWindow.getAllWindows()[0]?.getNormalBounds(),
+        )
+        expect(reopened).toMatchObject({ width: bounds.width, height: bounds.height })
+      } finally {
+        await second.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
