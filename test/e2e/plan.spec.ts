@@ -75,6 +75,13 @@ test('the Plan step inventories the demo, records decisions one by one and in bu
   )
   await expectNoViolations(app, 'the Plan step with an object’s detail pane open')
 
+  // A materialized view: how it refreshes, and what PostgreSQL does not record.
+  await plan.open('useview_feedback')
+  await expect(plan.detail.getByTestId('detail-matview')).toContainText('Populated.')
+  await expect(plan.detail.getByTestId('detail-matview')).toContainText(
+    'keeps no record of when it was last refreshed',
+  )
+
   // One decision: rebuild, with an owner and what the data is for.
   await plan.open('formview_pregnancy')
   const form = plan.decisionForm

@@ -160,6 +160,10 @@ export function MatviewSection({ object }: { object: InventoryObject }) {
             ? 'Has a unique index, so couch2pg’s refresh_matviews() refreshes it concurrently.'
             : 'Has no unique index, so it cannot be refreshed concurrently (reads wait during a refresh).'}
         </li>
+        <li>
+          PostgreSQL keeps no record of when it was last refreshed: the functions that refresh it
+          are under “Read by”, and the last analyze under Usage is the nearest hint.
+        </li>
       </ul>
     </DetailSection>
   )
