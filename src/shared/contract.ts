@@ -3,6 +3,7 @@ import { CHECK_STEPS } from './checks/check-catalog'
 import { PLAN_AND_TEARDOWN_OPERATIONS } from './contract-plan-teardown'
 import { REPORT_OPERATIONS } from './contract-report'
 import { FILES_OPERATIONS } from './contract-files'
+import { RECOVERY_OPERATIONS } from './contract-recovery'
 import { intentSchema } from './intents'
 import { passwordSourceSchema } from './connections'
 import {
@@ -334,6 +335,7 @@ export const contract = {
   ...PLAN_AND_TEARDOWN_OPERATIONS,
   ...REPORT_OPERATIONS,
   ...FILES_OPERATIONS,
+  ...RECOVERY_OPERATIONS,
   'jobs.list': {
     input: empty,
     /** Running jobs and the ones that finished in the last minutes, newest first. */

@@ -44,6 +44,9 @@ export const OP_NAME_LIST = [
   'teardown.execute',
   'report.export',
   'files.list',
+  'recovery.list',
+  'recovery.restore',
+  'recovery.discard',
   'jobs.list',
   'jobs.cancel',
 ] as const

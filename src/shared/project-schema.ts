@@ -183,6 +183,11 @@ export const projectMetaSchema = z.object({
   /** Set when the document was recovered from the `.bak` beside `path` and not yet saved. */
   recoveredFromBackup: z.boolean(),
   /**
+   * Set when the document is an autosaved copy restored after the wizard did not close normally,
+   * until it is saved: meanwhile nothing is autosaved over `path`, whose file may hold other work.
+   */
+  restoredFromAutosave: z.boolean().optional(),
+  /**
    * Why the last save (an autosave included) failed, until a save succeeds. The document stays
    * dirty meanwhile, so an autosave failure is never silent.
    */

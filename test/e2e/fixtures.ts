@@ -60,6 +60,7 @@ export const test = base.extend<Fixtures>({
         return current.port
       },
       stop: () => current.stop(),
+      kill: () => current.kill(),
       restart: async () => {
         await current.stop()
         current = await startServe(dirs)

@@ -8,6 +8,7 @@ import { inventoryHandlers } from './inventory-handlers'
 import { jobHandlers } from './job-handlers'
 import { parityHandlers } from './parity-handlers'
 import { projectHandlers } from './project-handlers'
+import { recoveryHandlers } from './recovery-handlers'
 import { reportHandlers } from './report-handlers'
 import { teardownHandlers } from './teardown-handlers'
 
@@ -31,5 +32,6 @@ export const handlers: HandlerTable = {
   ...teardownHandlers,
   ...reportHandlers,
   ...filesHandlers,
+  ...recoveryHandlers,
   ...jobHandlers,
 }

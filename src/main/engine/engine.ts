@@ -22,6 +22,8 @@ import { createPreferencesStore } from './prefs/preferences-store'
 import type { PreferencesStore } from './prefs/types'
 import { createProjectService } from './project/project-service'
 import type { ProjectService } from './project/types'
+import { createRecoveryStore, type RecoveryStore } from './recovery/recovery-store'
+import { startSession } from './recovery/session-marker'
 import { createDownloadStore, type DownloadStore } from './report/downloads'
 import { createWorkerPool, type WorkerPool } from './workers/worker-pool'
 
@@ -40,6 +42,8 @@ export interface Engine {
   defaultProjectDir: string
   log: Log
   project: ProjectService
+  /** Autosaved copies of unsaved work, and whether the wizard before this one crashed. */
+  recovery: RecoveryStore
   prefs: PreferencesStore
   jobs: JobRegistry
   workers: WorkerPool
@@ -53,8 +57,9 @@ export interface Engine {
   secrets: SecretStore
   events: { subscribe(listener: (event: EngineEvent) => void): () => void }
   /**
-   * Cancels running jobs, writes a pending autosave, closes the database pools, stops the demo,
-   * ends the worker threads and deletes the downloads nobody fetched. Idempotent; never throws
+   * Cancels running jobs, writes a pending autosave (and the copy of unsaved work), closes the database pools, stops the demo,
+   * ends the worker threads, deletes the downloads nobody fetched and removes the session marker
+   * (the sign of a clean end). Idempotent; never throws
    * (failures go to the log).
    */
   dispose(): Promise<void>
@@ -66,6 +71,8 @@ export interface EngineOptions {
   /** Default: the folder offered for new projects (see `defaultProjectDir`). */
   projectDir?: string
   autosaveMs?: number
+  /** The most often the autosaved copy of unsaved work is written (default 1000 ms). */
+  recoveryMs?: number
   /**
    * Where passwords are kept (SEC-09). Electron passes its keychain store; the default, for
    * browser mode and the CLI, reads the environment and keeps typed passwords for the session.
@@ -102,6 +109,19 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     appVersion: APP_VERSION,
     log,
     ...(options.autosaveMs !== undefined ? { autosaveMs: options.autosaveMs } : {}),
+  })
+  // Before the recovery store: a crash is told from another running wizard by the markers.
+  const session = await startSession(configDir, {
+    appVersion: APP_VERSION,
+    warn: (message, error) => log.warn(message, error),
+  })
+  const recovery = createRecoveryStore({
+    configDir,
+    project,
+    appVersion: APP_VERSION,
+    uncleanEnd: session.uncleanEnd,
+    log,
+    ...(options.recoveryMs !== undefined ? { intervalMs: options.recoveryMs } : {}),
   })
   const jobs = new JobRegistry({ log })
   const workers = createWorkerPool(
@@ -144,6 +164,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     defaultProjectDir: options.projectDir ?? defaultProjectDir(),
     log,
     project,
+    recovery,
     prefs,
     jobs,
     workers,
@@ -156,11 +177,15 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       disposing ??= (async () => {
         await step('cancelling the running jobs', () => jobs.cancelAll())
         await step('the last autosave', () => project.flush())
+        // After the autosave: a project it saved has no unsaved work left to keep a copy of.
+        await step('the autosaved copy of unsaved work', () => recovery.dispose())
         await step('closing the database pools', () => connections.closeAll())
         // The demo deployment lives as long as the wizard: its servers stop, its folder goes.
         await step('stopping the demo deployment', () => demo.stop())
         await step('ending the worker threads', () => workers.dispose())
         await step('deleting the waiting downloads', () => downloads.clear())
+        // The very last step: without the marker, the next start knows this run ended cleanly.
+        await step('removing the session marker', () => session.end())
       })()
       return disposing
     },

@@ -18,6 +18,8 @@ export interface RunningServe {
   origin: string
   port: number
   stop(): Promise<void>
+  /** Ends the process with SIGKILL, as a crash or a power cut would: no shutdown runs. */
+  kill(): Promise<void>
 }
 
 export interface ServeOptions {
@@ -79,13 +81,18 @@ export function startServe(dirs: ServeDirs, options: ServeOptions = {}): Promise
         origin: new URL(parsed.url).origin,
         port: parsed.port,
         stop: () => stopChild(child, options.stopTimeoutMs ?? 5_000),
+        kill: () => stopChild(child, 0, 'SIGKILL'),
       })
     })
   })
 }
 
 /** Asks serve to stop (it flushes the autosave on SIGTERM), then forces it after `graceMs`. */
-function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+function stopChild(
+  child: ChildProcess,
+  graceMs: number,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolvePromise) => {
     const force = setTimeout(() => child.kill('SIGKILL'), graceMs)
@@ -93,6 +100,6 @@ function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
       clearTimeout(force)
       resolvePromise()
     })
-    child.kill('SIGTERM')
+    child.kill(signal)
   })
 }

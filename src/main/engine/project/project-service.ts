@@ -53,7 +53,8 @@ export interface ProjectServiceOptions {
  * asked for during another waits and then writes the latest state. A change made while a save is
  * in flight keeps the project dirty. Save errors (an autosave's included) are kept on the state as
  * `lastSaveError` and the project stays dirty until a save succeeds. A project recovered from its
- * `.bak` is never autosaved: the user decides, by saving, that it replaces the damaged file.
+ * `.bak` is never autosaved: the user decides, by saving, that it replaces the damaged file; nor
+ * is one restored from an autosaved copy after a crash, whose file on disk may hold other work.
  */
 export function createProjectService(options: ProjectServiceOptions): ProjectService {
   const autosaveMs = options.autosaveMs ?? 1500
@@ -101,7 +102,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
 
   const scheduleAutosave = () => {
     cancelAutosave()
-    if (!state?.path || state.recoveredFromBackup) return
+    if (!state?.path || state.recoveredFromBackup || state.restoredFromAutosave) return
     timer = setTimeout(() => {
       timer = null
       // The failure is recorded on the state by `write`; nobody awaits an autosave.
@@ -138,6 +139,7 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
         path,
         lastSavedAt: now().toISOString(),
         recoveredFromBackup: false,
+        ...(current.restoredFromAutosave ? { restoredFromAutosave: false } : {}),
         lastSaveError: null,
       }
       if (!state || session !== started.session) {
@@ -238,6 +240,18 @@ export function createProjectService(options: ProjectServiceOptions): ProjectSer
         dirty: fromBackup,
         lastSavedAt: null,
         recoveredFromBackup: fromBackup,
+        lastSaveError: null,
+      })
+    },
+
+    async restore(document, path) {
+      return replace({
+        document,
+        path,
+        dirty: true,
+        lastSavedAt: null,
+        recoveredFromBackup: false,
+        restoredFromAutosave: true,
         lastSaveError: null,
       })
     },

@@ -1,6 +1,6 @@
 import type { Intent } from '../../../shared/intents'
 import type { ProjectPatch } from '../../../shared/project-patch'
-import type { ProjectState } from '../../../shared/project-schema'
+import type { ProjectDocument, ProjectState } from '../../../shared/project-schema'
 import type { NewResult, StoredResult } from '../../../shared/results/result-schema'
 import type { TeardownSettings } from '../../../shared/teardown/teardown-settings'
 
@@ -31,6 +31,12 @@ export interface ProjectService {
    * loadable backup exists.
    */
   open(path: string, options?: { fromBackup?: boolean }): Promise<ProjectState>
+  /**
+   * Makes an autosaved copy (restored after a crash, already validated) the open project:
+   * unsaved, bound to `path` (its original file, or null for a never-saved project), and never
+   * autosaved over that file until the person saves it (`restoredFromAutosave`).
+   */
+  restore(document: ProjectDocument, path: string | null): Promise<ProjectState>
   /**
    * Saves to the current path; `NO_PROJECT` without a project, `BAD_REQUEST` without a path.
    * Answers with the patch of the save (path, dirty, last saved), not the whole document.

@@ -9,6 +9,7 @@ import { navigate } from './navigation'
 import { checkedJobResult, refreshJobs } from './job-actions'
 import { parityRunFinished } from './parity-actions'
 import { reportExportFinished } from './report-actions'
+import { offerRecovery } from './recovery-actions'
 import { backupFinished } from './teardown-actions'
 import {
   applyPatchOrReload,
@@ -49,6 +50,7 @@ export async function bootstrap(): Promise<void> {
     })
   }
   store().setReady(info.ok ? info.value : null)
+  await offerRecovery()
 }
 
 /** Runs a command of the Electron menu as if its button had been pressed. */

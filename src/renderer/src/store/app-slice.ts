@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { AppInfo, Preferences, RecentListEntry } from '../../../shared/contract'
+import type { RecoveryEntry } from '../../../shared/contract-recovery'
 import type { ErrorCode } from '../../../shared/result'
 import type { Store } from './index'
 
@@ -23,12 +24,15 @@ export interface AppSlice {
   preferences: Preferences
   /** The recent list as the engine last checked it (`missing` marks files that are gone). */
   recent: RecentListEntry[]
+  /** Autosaved copies of unsaved work left by a wizard that no longer runs. */
+  recovery: RecoveryEntry[]
   error: ErrorBanner | null
   /** A visible confirmation of something that happened out of sight (an export, a copy). */
   notice: string | null
   setReady(info: AppInfo | null): void
   setPreferences(preferences: Preferences): void
   setRecent(recent: RecentListEntry[]): void
+  setRecovery(recovery: RecoveryEntry[]): void
   showError(error: ErrorBanner): void
   clearError(): void
   showNotice(notice: string | null): void
@@ -45,11 +49,13 @@ export const createAppSlice: StateCreator<Store, [], [], AppSlice> = (set) => ({
     recent: [],
   },
   recent: [],
+  recovery: [],
   error: null,
   notice: null,
   setReady: (info) => set({ appState: 'ready', info }),
   setPreferences: (preferences) => set({ preferences }),
   setRecent: (recent) => set({ recent }),
+  setRecovery: (recovery) => set({ recovery }),
   showError: (error) => set({ error }),
   clearError: () => set({ error: null }),
   showNotice: (notice) => set({ notice }),

@@ -19,9 +19,13 @@ export type Route =
 /** Actions that would replace the open project, so they first ask about unsaved changes. */
 export type GuardedAction = 'close' | 'new' | 'open'
 
-/** The open dialog: unsaved changes, browser mode's Save As, or Export (a format preselected). */
+/**
+ * The open dialog: unsaved changes, browser mode's Save As, Export (a format preselected), or
+ * the offer of autosaved work after the wizard did not close normally.
+ */
 export type Dialog =
   | { kind: 'unsaved'; action: GuardedAction }
+  | { kind: 'recovery' }
   | { kind: 'saveAs' }
   | { kind: 'export'; format?: ReportFormat }
   | null

@@ -2,6 +2,7 @@ import { useStore } from '../../store'
 import { ExportDialog } from '../export/ExportDialog'
 import { FirstRunDialog } from './FirstRunDialog'
 import { PathDialog } from './PathDialog'
+import { RecoveryDialog } from './RecoveryDialog'
 import { UnsavedChangesDialog } from './UnsavedChangesDialog'
 
 /**
@@ -29,5 +30,7 @@ function OpenDialog() {
       return <PathDialog key="saveAs" />
     case 'export':
       return <ExportDialog key="export" initialFormat={dialog.format} />
+    case 'recovery':
+      return <RecoveryDialog key="recovery" />
   }
 }

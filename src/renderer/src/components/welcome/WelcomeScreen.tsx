@@ -7,6 +7,7 @@ import { DemoCard } from './DemoCard'
 import { NewProjectForm } from './NewProjectForm'
 import { OpenProjectForm } from './OpenProjectForm'
 import { RecentList } from './RecentList'
+import { RecoveryCard } from './RecoveryCard'
 
 /** The first screen, shown while no project is open. */
 export function WelcomeScreen() {
@@ -29,6 +30,7 @@ export function WelcomeScreen() {
           .
         </p>
         <ErrorBanner />
+        <RecoveryCard />
         <div className="welcome-grid">
           <NewProjectForm />
           <OpenProjectForm />
