@@ -125,7 +125,16 @@ export function createProjectActions(deps: ActionDeps): ProjectActions {
       )
     },
     async confirmLeave() {
-      return (await settleUnsaved()).proceed
+      const settled = await settleUnsaved()
+      // Don't Save: the changes are dropped for good, so no autosaved copy of them is kept
+      // for the next start to offer.
+      if (settled.proceed && settled.discard) {
+        await report(
+          'The project could not be closed',
+          await run('project.close', { discardChanges: true }),
+        )
+      }
+      return settled.proceed
     },
   }
 }

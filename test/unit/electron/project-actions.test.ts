@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeTempDir } from '../../support/project-fixtures'
@@ -232,5 +232,19 @@ describe('confirmLeave', () => {
     askUnsaved.mockResolvedValueOnce('cancel').mockResolvedValueOnce('discard')
     expect(await actions.confirmLeave()).toBe(false)
     expect(await actions.confirmLeave()).toBe(true)
+  })
+
+  it('drops the unsaved work on Don’t Save, autosaved copy included, so nothing is offered later', async () => {
+    await untitledDirty()
+    await rename('Dropped on purpose')
+    await ctx.recovery.flush()
+    const copies = () =>
+      readdirSync(join(temp.dir, 'config', 'recovery')).filter((f) => f.endsWith('.chtmig.json'))
+    expect(copies()).toHaveLength(1)
+    askUnsaved.mockResolvedValueOnce('discard')
+    expect(await createProjectActions(deps).confirmLeave()).toBe(true)
+    await ctx.recovery.flush()
+    expect(ctx.project.state).toBeNull()
+    expect(copies()).toEqual([])
   })
 })
