@@ -201,6 +201,8 @@ test('a held gate is overridden with a reason and a name, and the checks’ inpu
   app,
   dirs,
 }, testInfo) => {
+  // Ten axe scans and as many pages: a minute is too tight on a loaded two-core machine.
+  test.setTimeout(180_000)
   await app.setViewportSize({ width: 1366, height: 768 })
   await app.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   const file = join(dirs.projectDir, 'checked.chtmig.json')
