@@ -15,6 +15,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp'
 import type { HandlerContext } from '../api/context'
 import { createHandlerContext } from '../api/create-context'
 import { APP_START_URL, isSameAppOrigin, registerAppScheme, serveRenderer } from './app-protocol'
+import { installAsarUnpacked } from './asar-unpacked'
 import { projectPathFromArgs } from './command-line'
 import { askUnsavedChanges, createDialogProvider, showErrorMessage } from './dialogs'
 import { createSenderCheck, registerIpcHandlers, sendEvent } from './ipc'
@@ -72,6 +73,8 @@ function openFromOutside(path: string): void {
 }
 
 async function start(): Promise<void> {
+  // The demo's PostgreSQL binaries run from app.asar.unpacked (see asar-unpacked.ts).
+  if (app.isPackaged) installAsarUnpacked(process.resourcesPath)
   if (process.platform === 'win32') app.setAppUserModelId('org.communityhealthtoolkit.cht-migrate')
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
   const startUrl = devUrl ?? APP_START_URL
