@@ -16,6 +16,7 @@ import type { RecentEntry } from '../../shared/contract'
 import type { HandlerContext } from '../api/context'
 import { createHandlerContext } from '../api/create-context'
 import { APP_START_URL, isSameAppOrigin, registerAppScheme, serveRenderer } from './app-protocol'
+import { installAsarUnpacked } from './asar-unpacked'
 import { projectPathFromArgs } from './command-line'
 import { askUnsavedChanges, createDialogProvider, showErrorMessage } from './dialogs'
 import { createSenderCheck, registerIpcHandlers, sendEvent } from './ipc'
@@ -81,6 +82,8 @@ function openFromOutside(path: string): void {
 }
 
 async function start(): Promise<void> {
+  // The demo's PostgreSQL binaries run from app.asar.unpacked (see asar-unpacked.ts).
+  if (app.isPackaged) installAsarUnpacked(process.resourcesPath)
   if (process.platform === 'win32') app.setAppUserModelId('org.communityhealthtoolkit.cht-migrate')
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
   const startUrl = devUrl ?? APP_START_URL
