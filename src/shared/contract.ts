@@ -91,6 +91,14 @@ export const appInfoSchema = z.object({
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
+/** Where each endpoint's password comes from for the open project (SEC-09); never a password. */
+const passwordSources = z.object({
+  couchdb: passwordSourceSchema,
+  couch2pg: passwordSourceSchema,
+  chtSync: passwordSourceSchema,
+  /** False where nothing can be remembered (no keychain, or Linux's `basic_text` store). */
+  canRemember: z.boolean(),
+})
 const projectOrNull = z.object({ project: projectStateSchema.nullable() })
 
 /** What a started demo deployment hands back when its job finishes. */
@@ -210,15 +218,19 @@ export const contract = {
     input: z.object({ endpoint: endpointIdSchema }).strict(),
     output: z.object({ endpoint: endpointIdSchema, source: passwordSourceSchema }),
   },
-  'connections.passwords': {
+  'connections.passwords': { input: empty, output: passwordSources },
+  /**
+   * Forgets every password kept for the open project (keychain and session, whatever its profiles
+   * were); answers where its passwords come from now (an environment variable stays).
+   */
+  'connections.forgetProjectPasswords': { input: empty, output: passwordSources },
+  /**
+   * Forgets the kept passwords of every project: the whole keychain file and this run's session
+   * passwords. Needs no open project; answers the open project's sources, or null without one.
+   */
+  'connections.forgetAllPasswords': {
     input: empty,
-    output: z.object({
-      couchdb: passwordSourceSchema,
-      couch2pg: passwordSourceSchema,
-      chtSync: passwordSourceSchema,
-      /** False where nothing can be remembered (no keychain, or Linux's `basic_text` store). */
-      canRemember: z.boolean(),
-    }),
+    output: z.object({ sources: passwordSources.nullable() }),
   },
   'demo.start': {
     input: z

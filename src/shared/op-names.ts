@@ -24,6 +24,8 @@ export const OP_NAME_LIST = [
   'connections.setPassword',
   'connections.forgetPassword',
   'connections.passwords',
+  'connections.forgetProjectPasswords',
+  'connections.forgetAllPasswords',
   'demo.start',
   'demo.status',
   'demo.reopen',

@@ -4,20 +4,71 @@ import { dirname, join } from 'node:path'
 import { safeStorage } from 'electron'
 import { z } from 'zod'
 import type { PasswordSource } from '../../shared/connections'
-import type { EndpointId } from '../../shared/project-schema'
-import { createSessionPasswords, type SecretStore } from '../engine/connections/secret-store'
+import {
+  createSessionPasswords,
+  type SecretKey,
+  type SecretStore,
+} from '../engine/connections/secret-store'
 import { stderrLog } from '../engine/log/log'
 
 /** The file beside the preferences that holds the encrypted passwords. */
 export const SECRETS_FILE = 'secrets.json'
 
-const fileSchema = z.object({
-  format: z.literal('cht-migrate-secrets'),
-  version: z.literal(1),
-  entries: z.record(z.string().regex(/^[0-9a-f]{64}$/), z.string().max(20_000)),
+const hash = z.string().regex(/^[0-9a-f]{64}$/)
+const entries = z.record(hash, z.string().max(20_000))
+const format = z.literal('cht-migrate-secrets')
+/** Version 1 kept passwords per endpoint and identity, for every project alike. */
+const version1 = z.object({ format, version: z.literal(1), entries })
+/**
+ * Version 2 keeps them per project (`projects`: the hash of a project's id, then the hash of the
+ * endpoint and identity); `legacy` holds version 1's entries that no project has claimed yet.
+ */
+const version2 = z.object({
+  format,
+  version: z.literal(2),
+  projects: z.record(hash, entries),
+  legacy: entries,
 })
-type SecretsFile = z.infer<typeof fileSchema>
-const emptyFile = (): SecretsFile => ({ format: 'cht-migrate-secrets', version: 1, entries: {} })
+const fileSchema = z.union([version1, version2])
+type SecretsFile = z.infer<typeof version2>
+const emptyFile = (): SecretsFile => ({
+  format: 'cht-migrate-secrets',
+  version: 2,
+  projects: {},
+  legacy: {},
+})
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+const projectHash = (key: SecretKey) => sha256(key.project)
+const entryHash = (key: SecretKey) => sha256(`${key.endpoint}\u0000${key.identity}`)
+
+/**
+ * Moves a version 1 entry of this endpoint and identity under the key's project, the first time
+ * a project asks for it; returns whether the file changed. Version 1 could not say which project
+ * a password was typed for: the first project that uses that server and user adopts it, and from
+ * then on it is that project's alone (another project is asked again), so forgetting in one
+ * project never leaves a copy that another could still use.
+ */
+function claimLegacy(file: SecretsFile, key: SecretKey): boolean {
+  const entry = entryHash(key)
+  const blob = file.legacy[entry]
+  if (blob === undefined) return false
+  delete file.legacy[entry]
+  const kept = file.projects[projectHash(key)] ?? {}
+  kept[entry] ??= blob
+  file.projects[projectHash(key)] = kept
+  return true
+}
+
+/** Removes the key's entry and any unclaimed version 1 entry of its endpoint and identity. */
+function removeEntry(file: SecretsFile, key: SecretKey): boolean {
+  const entry = entryHash(key)
+  const kept = file.projects[projectHash(key)]
+  const had = kept?.[entry] !== undefined || file.legacy[entry] !== undefined
+  if (kept) delete kept[entry]
+  if (kept && Object.keys(kept).length === 0) delete file.projects[projectHash(key)]
+  delete file.legacy[entry]
+  return had
+}
 
 /**
  * True when `safeStorage` really protects data with the OS keychain. On Linux, Chromium falls
@@ -42,19 +93,26 @@ export interface KeychainSecretStoreOptions {
 /**
  * The Electron secret store (SEC-09): passwords encrypted with `safeStorage` (the OS keychain:
  * Keychain on macOS, DPAPI on Windows, the Secret Service or KWallet on Linux) in `secrets.json`,
- * keyed by a SHA-256 of the endpoint and profile identity, so the file names no server.
+ * per project, endpoint and profile identity, each keyed by a SHA-256, so the file names no server
+ * and no project.
  *
  * Where the keychain is not usable (`keychainUsable`), nothing is written and `canRemember` is
  * false: passwords are kept for this run only and the person is asked again next time. An entry
- * that no longer decrypts (the keychain was reset) is treated as absent.
+ * that no longer decrypts (the keychain was reset) is treated as absent. Forgetting needs no
+ * keychain: it only removes entries. Changes to the file are made one at a time, so two lookups
+ * or a lookup and a `set` at once never lose an entry.
  */
 export function createKeychainSecretStore(options: KeychainSecretStoreOptions): SecretStore {
   const path = join(options.dir, SECRETS_FILE)
   const canRemember = keychainUsable(options.platform)
   const log = options.log ?? ((m: string, e?: unknown) => stderrLog.error(m, e))
   const session = createSessionPasswords()
-  const entryKey = (endpoint: EndpointId, identity: string) =>
-    createHash('sha256').update(`${endpoint}\u0000${identity}`).digest('hex')
+  let queue: Promise<unknown> = Promise.resolve()
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work)
+    queue = run.catch(() => undefined)
+    return run
+  }
 
   const load = async (): Promise<SecretsFile> => {
     let text: string
@@ -64,7 +122,8 @@ export function createKeychainSecretStore(options: KeychainSecretStoreOptions): 
       return emptyFile()
     }
     try {
-      return fileSchema.parse(JSON.parse(text))
+      const file = fileSchema.parse(JSON.parse(text))
+      return file.version === 2 ? file : { ...emptyFile(), legacy: file.entries }
     } catch (e) {
       log(`${path} is not a valid secrets file; it will be replaced`, e)
       return emptyFile()
@@ -78,9 +137,25 @@ export function createKeychainSecretStore(options: KeychainSecretStoreOptions): 
     await fsp.rename(temp, path)
   }
 
-  const fromKeychain = async (endpoint: EndpointId, identity: string): Promise<string | null> => {
+  /** Loads, lets `change` edit the file, and writes it back only when it says it changed. */
+  const update = <T>(change: (file: SecretsFile) => { changed: boolean; value: T }) =>
+    exclusive(async () => {
+      const file = await load()
+      const { changed, value } = change(file)
+      if (changed) await store(file)
+      return value
+    })
+
+  /** The encrypted entry of the key, after claiming a version 1 entry (see `claimLegacy`). */
+  const blobOf = (key: SecretKey): Promise<string | undefined> =>
+    update((file) => ({
+      changed: claimLegacy(file, key),
+      value: file.projects[projectHash(key)]?.[entryHash(key)],
+    }))
+
+  const fromKeychain = async (key: SecretKey): Promise<string | null> => {
     if (!canRemember) return null
-    const blob = (await load()).entries[entryKey(endpoint, identity)]
+    const blob = await blobOf(key)
     if (blob === undefined) return null
     try {
       return safeStorage.decryptString(Buffer.from(blob, 'base64'))
@@ -90,48 +165,59 @@ export function createKeychainSecretStore(options: KeychainSecretStoreOptions): 
     }
   }
 
-  const removeFromKeychain = async (endpoint: EndpointId, identity: string) => {
-    if (!canRemember) return
-    const file = await load()
-    const key = entryKey(endpoint, identity)
-    if (!(key in file.entries)) return
-    delete file.entries[key]
-    await store(file)
-  }
+  const removeFromKeychain = (key: SecretKey) =>
+    update((file) => ({ changed: removeEntry(file, key), value: undefined }))
 
-  const sourceOf = async (endpoint: EndpointId, identity: string): Promise<PasswordSource> => {
-    if (session.get(endpoint, identity) !== undefined) return 'session'
-    return (await fromKeychain(endpoint, identity)) !== null ? 'keychain' : 'none'
+  const sourceOf = async (key: SecretKey): Promise<PasswordSource> => {
+    if (session.get(key) !== undefined) return 'session'
+    return (await fromKeychain(key)) !== null ? 'keychain' : 'none'
   }
 
   return {
     canRemember,
-    async lookup(endpoint, identity) {
-      const typed = session.get(endpoint, identity)
+    async lookup(key) {
+      const typed = session.get(key)
       if (typed !== undefined) return { password: typed, source: 'session' }
-      const remembered = await fromKeychain(endpoint, identity)
+      const remembered = await fromKeychain(key)
       return remembered === null ? null : { password: remembered, source: 'keychain' }
     },
     sourceOf,
-    async set(endpoint, identity, password, remember) {
+    async set(key, password, remember) {
       if (remember && canRemember) {
-        const file = await load()
-        file.entries[entryKey(endpoint, identity)] = safeStorage
-          .encryptString(password)
-          .toString('base64')
-        await store(file)
-        session.delete(endpoint, identity)
+        const blob = safeStorage.encryptString(password).toString('base64')
+        await update((file) => {
+          removeEntry(file, key)
+          file.projects[projectHash(key)] = {
+            ...file.projects[projectHash(key)],
+            [entryHash(key)]: blob,
+          }
+          return { changed: true, value: undefined }
+        })
+        session.delete(key)
         return 'keychain'
       }
       // Not remembering: a password kept earlier for this profile must not come back next run.
-      await removeFromKeychain(endpoint, identity)
-      session.set(endpoint, identity, password)
+      await removeFromKeychain(key)
+      session.set(key, password)
       return 'session'
     },
-    async forget(endpoint, identity) {
-      session.delete(endpoint, identity)
-      await removeFromKeychain(endpoint, identity)
+    async forget(key) {
+      session.delete(key)
+      await removeFromKeychain(key)
       return 'none'
+    },
+    async forgetProject(project) {
+      session.deleteProject(project)
+      const hashed = sha256(project)
+      await update((file) => {
+        const had = file.projects[hashed] !== undefined
+        delete file.projects[hashed]
+        return { changed: had, value: undefined }
+      })
+    },
+    async forgetAll() {
+      session.clear()
+      await exclusive(() => fsp.rm(path, { force: true }))
     },
   }
 }

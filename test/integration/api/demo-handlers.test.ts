@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call } from '../../../src/main/api/dispatch'
-import { profileIdentity } from '../../../src/main/engine/connections/secret-store'
+import { secretKeyOf } from '../../../src/main/engine/connections/secret-store'
 import type { DemoStarted } from '../../../src/shared/contract'
 import type { EngineEvent } from '../../../src/shared/events'
 import { ENDPOINT_IDS } from '../../../src/shared/project-schema'
@@ -77,9 +77,8 @@ describe('demo.start, demo.status, demo.manifest, demo.stop', () => {
 
     for (const endpoint of ENDPOINT_IDS) {
       const profile = project.document.connections[endpoint]!
-      expect(await t.ctx.secrets.sourceOf(endpoint, profileIdentity(endpoint, profile))).toBe(
-        'session',
-      )
+      const key = secretKeyOf(project.document.id, endpoint, profile)
+      expect(await t.ctx.secrets.sourceOf(key)).toBe('session')
       const tested = await call('connections.test', { endpoint }, t.ctx)
       if (!tested.ok) throw new Error(tested.error.message)
       expect(tested.value.details, endpoint).toMatchObject({

@@ -139,7 +139,9 @@ export function checkContext(shared: RunShared, signal: AbortSignal): CheckConte
         `Set the ${endpoint === 'couch2pg' ? 'couch2pg' : 'CHT Sync'} connection first (Connections page).`,
       )
     }
-    const password = await passwordFor(endpoint, profile, { secrets: engine.secrets })
+    const password = await passwordFor(endpoint, profile, {
+      secrets: { store: engine.secrets, project: document.id },
+    })
     passwordGiven[endpoint] = password !== null
     return engine.connections.postgres(endpoint, profile, password)
   }
@@ -152,7 +154,9 @@ export function checkContext(shared: RunShared, signal: AbortSignal): CheckConte
       const profile = connections.couchdb
       if (!profile) throw new AppError('BAD_REQUEST', 'Set the CouchDB connection first.')
       const password = await memo('couch-password', () =>
-        passwordFor('couchdb', profile, { secrets: engine.secrets }),
+        passwordFor('couchdb', profile, {
+          secrets: { store: engine.secrets, project: document.id },
+        }),
       )
       // Opened per check, so each request follows this check's signal and timeout.
       return openCouchSource(profile, password, {

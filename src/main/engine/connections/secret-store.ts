@@ -14,31 +14,41 @@ export interface StoredPassword {
 }
 
 /**
+ * Whose password: a project (its document's id), an endpoint and a profile identity (see
+ * `profileIdentity`). Two projects pointing at the same server keep separate passwords.
+ */
+export interface SecretKey {
+  project: string
+  endpoint: EndpointId
+  identity: string
+}
+
+/**
  * Where the wizard keeps connection passwords (SEC-09): never in the project file, the renderer,
  * logs or exports.
  *
- * A password belongs to an endpoint and a profile identity (see `profileIdentity`), so a password
- * typed for one server is never sent to another after the profile changes.
+ * A password belongs to a project, an endpoint and a profile identity (`SecretKey`), so a password
+ * typed for one server is never sent to another after the profile changes, and forgetting the
+ * passwords of one project leaves the others' alone.
  */
 export interface SecretStore {
   /** False where nothing can be kept beyond this run (browser mode, the CLI, Linux `basic_text`). */
   readonly canRemember: boolean
-  /** The password to use for this endpoint and profile, or null. */
-  lookup(endpoint: EndpointId, identity: string): Promise<StoredPassword | null>
+  /** The password to use for this project, endpoint and profile, or null. */
+  lookup(key: SecretKey): Promise<StoredPassword | null>
   /** Where the password would come from, without reading it. */
-  sourceOf(endpoint: EndpointId, identity: string): Promise<PasswordSource>
+  sourceOf(key: SecretKey): Promise<PasswordSource>
   /**
    * Keeps a password: in the keychain when `remember` and `canRemember`, else for this run only.
    * Returns where the password for this profile now comes from.
    */
-  set(
-    endpoint: EndpointId,
-    identity: string,
-    password: string,
-    remember: boolean,
-  ): Promise<PasswordSource>
+  set(key: SecretKey, password: string, remember: boolean): Promise<PasswordSource>
   /** Drops the kept password (session and keychain); returns what remains (e.g. `environment`). */
-  forget(endpoint: EndpointId, identity: string): Promise<PasswordSource>
+  forget(key: SecretKey): Promise<PasswordSource>
+  /** Drops every password kept for a project, whatever its profiles were (session and keychain). */
+  forgetProject(project: string): Promise<void>
+  /** Drops every kept password of every project (session and keychain); never the environment. */
+  forgetAll(): Promise<void>
 }
 
 /**
@@ -57,18 +67,33 @@ export function profileIdentity(
   return JSON.stringify([endpoint, pg.host.toLowerCase(), pg.port, pg.database, pg.user])
 }
 
-/** Passwords kept in this process's memory only, for the rest of the run. */
+/** The key of the password a project's profile of an endpoint logs in with. */
+export function secretKeyOf(
+  project: string,
+  endpoint: EndpointId,
+  profile: CouchdbProfile | PostgresProfile | ChtSyncProfile,
+): SecretKey {
+  return { project, endpoint, identity: profileIdentity(endpoint, profile) }
+}
+
+/** Passwords kept in this process's memory only, for the rest of the run, per project. */
 export function createSessionPasswords() {
-  const passwords = new Map<string, string>()
-  const key = (endpoint: EndpointId, identity: string) => `${endpoint}\u0000${identity}`
+  const projects = new Map<string, Map<string, string>>()
+  const inner = (key: SecretKey) => `${key.endpoint}\u0000${key.identity}`
   return {
-    get: (endpoint: EndpointId, identity: string) => passwords.get(key(endpoint, identity)),
-    set: (endpoint: EndpointId, identity: string, password: string) => {
-      passwords.set(key(endpoint, identity), password)
+    get: (key: SecretKey) => projects.get(key.project)?.get(inner(key)),
+    set: (key: SecretKey, password: string) => {
+      const kept = projects.get(key.project) ?? new Map<string, string>()
+      kept.set(inner(key), password)
+      projects.set(key.project, kept)
     },
-    delete: (endpoint: EndpointId, identity: string) => {
-      passwords.delete(key(endpoint, identity))
+    delete: (key: SecretKey) => {
+      projects.get(key.project)?.delete(inner(key))
     },
+    deleteProject: (project: string) => {
+      projects.delete(project)
+    },
+    clear: () => projects.clear(),
   }
 }
 
@@ -76,9 +101,10 @@ export function createSessionPasswords() {
  * The secret store of browser mode and the CLI (SEC-09).
  *
  * `CHT_MIGRATE_COUCHDB_PASSWORD`, `CHT_MIGRATE_COUCH2PG_PASSWORD` and `CHT_MIGRATE_CHTSYNC_PASSWORD`
- * take precedence (source `environment`), so a script or a jump-host session can provide them;
- * otherwise a password typed in the wizard is kept in memory for this run only (`session`). Nothing
- * is ever written to disk, so `canRemember` is false.
+ * take precedence (source `environment`, for every project), so a script or a jump-host session
+ * can provide them; otherwise a password typed in the wizard is kept in memory for this run only
+ * (`session`), per project. Nothing is ever written to disk, so `canRemember` is false, and the
+ * wizard cannot forget an environment variable: whoever started it set it.
  */
 export function createEnvSessionSecretStore(
   env: Record<string, string | undefined> = process.env,
@@ -88,26 +114,32 @@ export function createEnvSessionSecretStore(
     const value = env[PASSWORD_ENV_VARS[endpoint]]
     return value !== undefined && value !== '' ? value : null
   }
-  const sourceOf = async (endpoint: EndpointId, identity: string): Promise<PasswordSource> => {
-    if (fromEnv(endpoint) !== null) return 'environment'
-    return session.get(endpoint, identity) !== undefined ? 'session' : 'none'
+  const sourceOf = async (key: SecretKey): Promise<PasswordSource> => {
+    if (fromEnv(key.endpoint) !== null) return 'environment'
+    return session.get(key) !== undefined ? 'session' : 'none'
   }
   return {
     canRemember: false,
-    async lookup(endpoint, identity) {
-      const environment = fromEnv(endpoint)
+    async lookup(key) {
+      const environment = fromEnv(key.endpoint)
       if (environment !== null) return { password: environment, source: 'environment' }
-      const typed = session.get(endpoint, identity)
+      const typed = session.get(key)
       return typed === undefined ? null : { password: typed, source: 'session' }
     },
     sourceOf,
-    async set(endpoint, identity, password) {
-      session.set(endpoint, identity, password)
-      return sourceOf(endpoint, identity)
+    async set(key, password) {
+      session.set(key, password)
+      return sourceOf(key)
     },
-    async forget(endpoint, identity) {
-      session.delete(endpoint, identity)
-      return sourceOf(endpoint, identity)
+    async forget(key) {
+      session.delete(key)
+      return sourceOf(key)
+    },
+    async forgetProject(project) {
+      session.deleteProject(project)
+    },
+    async forgetAll() {
+      session.clear()
     },
   }
 }

@@ -2,7 +2,7 @@ import type { DemoStarted } from '../../../shared/contract'
 import type { DemoSize, DemoVariant } from '../../../shared/demo'
 import { ENDPOINT_IDS, type Connections } from '../../../shared/project-schema'
 import { AppError } from '../../../shared/result'
-import { profileIdentity } from '../connections/secret-store'
+import { secretKeyOf } from '../connections/secret-store'
 import type { ConnectionContext } from '../../../shared/results/connection-context'
 import type { NewResult } from '../../../shared/results/result-schema'
 import type { Engine } from '../engine'
@@ -51,7 +51,7 @@ export async function runDemoStart(
   const opened = await engine.project.open(deployment.projectPath)
   // Like any opened file, through the recent list's one rule (a temporary demo's is not listed).
   await engine.prefs.addRecent(deployment.projectPath, opened.document.name)
-  await rememberPasswords(engine, deployment, opened.document.connections)
+  await rememberPasswords(engine, deployment, opened.document)
   const project = await testConnections(engine, deployment, opened.document.connections)
   return {
     project,
@@ -112,16 +112,15 @@ async function testConnections(
 async function rememberPasswords(
   engine: Engine,
   deployment: DemoDeployment,
-  connections: Connections,
+  document: { id: string; connections: Connections },
 ): Promise<void> {
   for (const endpoint of ENDPOINT_IDS) {
-    const profile = connections[endpoint]
+    const profile = document.connections[endpoint]
     if (!profile) {
       throw new AppError('INTERNAL', `The demo project has no ${endpoint} connection.`)
     }
     await engine.secrets.set(
-      endpoint,
-      profileIdentity(endpoint, profile),
+      secretKeyOf(document.id, endpoint, profile),
       deployment.passwords[endpoint],
       false,
     )

@@ -4,7 +4,7 @@ import { INVENTORY_SOURCES, type InventorySource } from '../../../shared/invento
 import { AppError } from '../../../shared/result'
 import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
 import type { NewResult, StoredResult } from '../../../shared/results/result-schema'
-import { passwordFor } from '../connections/credentials'
+import { passwordFor, projectSecrets } from '../connections/credentials'
 import type { Engine } from '../engine'
 import type { JobContext } from '../jobs/job-registry'
 import { scanCouchdbSource } from './scan-couchdb'
@@ -49,7 +49,7 @@ export async function openCouch2pg(
   if (!profile) {
     throw new AppError('BAD_REQUEST', 'Set the couch2pg connection first (Connections page).')
   }
-  const password = await passwordFor('couch2pg', profile, { secrets: engine.secrets })
+  const password = await passwordFor('couch2pg', profile, { secrets: projectSecrets(engine) })
   const pool = await engine.connections.postgres('couch2pg', profile, password)
   const target = clipText(describeTarget('couch2pg', profile), TEXT_LIMITS.line)
   return { pool, endpoints: [{ endpoint: 'couch2pg', target }] }

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/result'
 import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
 import type { CouchdbInventoryDetails } from '../../../shared/results/couchdb-inventory-result'
 import type { NewResult } from '../../../shared/results/result-schema'
-import { passwordFor } from '../connections/credentials'
+import { passwordFor, projectSecrets } from '../connections/credentials'
 import type { Engine } from '../engine'
 import type { JobContext } from '../jobs/job-registry'
 import { openInventorySource, scanCouchInventory } from './couchdb/couch-inventory'
@@ -44,7 +44,7 @@ export async function scanCouchdbSource(
   if (!profile) throw new AppError('BAD_REQUEST', 'Set the CouchDB connection first.')
   const ranAt = new Date().toISOString()
   const started = performance.now()
-  const password = await passwordFor('couchdb', profile, { secrets: engine.secrets })
+  const password = await passwordFor('couchdb', profile, { secrets: projectSecrets(engine) })
   const source = openInventorySource(profile, password, job.signal)
   const { details, partial } = await scanCouchInventory(source, {
     signal: job.signal,

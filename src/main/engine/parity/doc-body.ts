@@ -4,7 +4,7 @@ import { isAppError } from '../../../shared/result'
 import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
 import { sourceDatabase } from '../../../shared/results/progress-source'
 import { classifyError, type ClassifyContext } from '../connections/classify'
-import { passwordFor } from '../connections/credentials'
+import { passwordFor, projectSecrets } from '../connections/credentials'
 import { findRelations, relationIn } from '../db/catalog'
 import { DbTimeoutError } from '../db/errors'
 import { qualified } from '../db/identifiers'
@@ -266,7 +266,7 @@ export async function readDocumentBodies(
 ): Promise<DocumentBodies> {
   const connections = engine.project.state?.document.connections
   const { database, id } = input
-  const secrets = { secrets: engine.secrets }
+  const secrets = { secrets: projectSecrets(engine) }
   const options: ReadOptions = { ...SESSION_PROFILES.probe, ...(signal ? { signal } : {}) }
   const pool = async (endpoint: 'couch2pg' | 'chtSync', profile: PostgresProfile) =>
     engine.connections.postgres(endpoint, profile, await passwordFor(endpoint, profile, secrets))

@@ -2,7 +2,7 @@ import { AppError, isAppError } from '../../../shared/result'
 import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
 import { describeTarget } from '../../../shared/connection-targets'
 import type { NewResult } from '../../../shared/results/result-schema'
-import { passwordFor } from '../connections/credentials'
+import { passwordFor, projectSecrets } from '../connections/credentials'
 import { SESSION_PROFILES } from '../db/read-transaction'
 import type { Engine } from '../engine'
 import type { JobContext } from '../jobs/job-registry'
@@ -57,6 +57,7 @@ export async function runDocuments(
   options: { samples?: number } = {},
 ): Promise<{ results: NewResult[]; cancelled: boolean }> {
   const connections = engine.project.state?.document.connections
+  const secrets = projectSecrets(engine)
   const profile = connections?.couchdb
   const chtSync = connections?.chtSync
   if (!profile || !chtSync) {
@@ -67,14 +68,10 @@ export async function runDocuments(
   }
   const ranAt = new Date().toISOString()
   const started = performance.now()
-  const couch = openCouchSource(
-    profile,
-    await passwordFor('couchdb', profile, { secrets: engine.secrets }),
-    {
-      signal: job.signal,
-      requestTimeoutMs: COUCH_REQUEST_TIMEOUT_MS,
-    },
-  )
+  const couch = openCouchSource(profile, await passwordFor('couchdb', profile, { secrets }), {
+    signal: job.signal,
+    requestTimeoutMs: COUCH_REQUEST_TIMEOUT_MS,
+  })
   const endpoints: NewResult['endpoints'] = [
     { endpoint: 'couchdb', target: clipText(describeTarget('couchdb', profile), TEXT_LIMITS.line) },
     ...sides.endpoints,

@@ -9,7 +9,7 @@ import type { ChtSyncProfile, PostgresProfile } from '../../../shared/project-sc
 import { AppError, isAppError } from '../../../shared/result'
 import { clipText, TEXT_LIMITS } from '../../../shared/results/common'
 import type { NewResult, StoredResult } from '../../../shared/results/result-schema'
-import { passwordFor } from '../connections/credentials'
+import { passwordFor, projectSecrets } from '../connections/credentials'
 import { SESSION_PROFILES } from '../db/read-transaction'
 import type { Engine } from '../engine'
 import type { JobContext } from '../jobs/job-registry'
@@ -44,6 +44,7 @@ export interface Sides {
  */
 export async function openSides(engine: Engine): Promise<Sides> {
   const connections = engine.project.state?.document.connections
+  const secrets = projectSecrets(engine)
   const old = connections?.couch2pg
   const neu = connections?.chtSync
   if (!old || !neu) {
@@ -59,7 +60,7 @@ export async function openSides(engine: Engine): Promise<Sides> {
     engine.connections.postgres(
       endpoint,
       profile,
-      await passwordFor(endpoint, profile, { secrets: engine.secrets }),
+      await passwordFor(endpoint, profile, { secrets }),
     )
   return {
     pools: { old: await pool('couch2pg', old), new: await pool('chtSync', neu) },

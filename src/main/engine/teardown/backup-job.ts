@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/result'
 import type { BackupRecord } from '../../../shared/teardown/teardown-settings'
-import { passwordFor } from '../connections/credentials'
+import { passwordFor, projectSecrets } from '../connections/credentials'
 import { readTransaction, SESSION_PROFILES } from '../db/read-transaction'
 import type { Engine } from '../engine'
 import { openCouch2pg } from '../inventory/inventory-job'
@@ -45,7 +45,7 @@ export async function runBackup(
   job.progress({ phase: 'starting', unit: null, done: 0, total: null, message: 'Finding pg_dump' })
   const facts = await serverFacts(engine, job.signal)
   const tools = await findPgTools({ serverMajor: facts.major })
-  const password = await passwordFor('couch2pg', profile, { secrets: engine.secrets })
+  const password = await passwordFor('couch2pg', profile, { secrets: projectSecrets(engine) })
   const made = await makeBackup({
     profile,
     password,

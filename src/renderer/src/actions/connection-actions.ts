@@ -11,6 +11,7 @@ import {
 import type { AppErrorData } from '../../../shared/result'
 import type { AnyProfile } from '../lib/connection-form'
 import { useStore } from '../store'
+import type { PasswordSources } from '../store/connections-slice'
 import { applyPatchOrReload } from './project-actions'
 
 /**
@@ -121,4 +122,27 @@ export async function testAll(): Promise<{ results: StoredResult[]; notSet: Endp
     if ('result' in outcome) results.push(outcome.result)
   }
   return { results, notSet }
+}
+
+/**
+ * Forgets every password kept for the open project (keychain and session). Returns what to
+ * announce, or the engine's error.
+ */
+export async function forgetProjectPasswords(): Promise<
+  { sources: PasswordSources } | { error: AppErrorData }
+> {
+  const result = await getApiClient().call('connections.forgetProjectPasswords', {})
+  if (!result.ok) return { error: result.error }
+  store().setPasswordSources(result.value)
+  return { sources: result.value }
+}
+
+/** Forgets the kept passwords of every project: the whole keychain file and this run's session. */
+export async function forgetAllPasswords(): Promise<
+  { sources: PasswordSources | null } | { error: AppErrorData }
+> {
+  const result = await getApiClient().call('connections.forgetAllPasswords', {})
+  if (!result.ok) return { error: result.error }
+  store().setPasswordSources(result.value.sources)
+  return { sources: result.value.sources }
 }

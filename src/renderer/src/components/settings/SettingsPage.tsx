@@ -5,6 +5,7 @@ import { selectSettings } from '../../store/selectors'
 import { PageHeading } from '../common/PageHeading'
 import { FieldError } from '../common/FieldError'
 import { IDENTITY_USE, IdentityForm } from './IdentityForm'
+import { SavedPasswords } from './SavedPasswords'
 
 function StaleAgeForm() {
   const staleAfterDays = useStore((s) => selectSettings(s).staleAfterDays)
@@ -78,6 +79,7 @@ export function SettingsPage() {
         <h2 id="settings-project">This project</h2>
         <StaleAgeForm />
       </section>
+      <SavedPasswords />
       <section className="card" aria-labelledby="settings-you">
         <h2 id="settings-you">You</h2>
         <p>{IDENTITY_USE}</p>
