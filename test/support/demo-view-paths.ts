@@ -64,6 +64,17 @@ export const DEMO_VIEW_JSON_PATHS: Readonly<Record<string, string>> = {
   useview_under5_assessments: '',
 }
 
+/**
+ * The paths of the 3.5 variant's views where they differ: 3.5.1's metrics view reads each metric
+ * by a key taken from the data (`doc->'metrics'->metric`), so the analysis sees `metrics.?`, and
+ * `jsonb_to_record` reads the values with no JSON path at all.
+ */
+export const DEMO_VIEW_JSON_PATHS_3_5: Readonly<Record<string, string>> = {
+  ...DEMO_VIEW_JSON_PATHS,
+  useview_telemetry_metrics:
+    '_id metadata.day metadata.deviceId metadata.month metadata.user metadata.versions.app metadata.year metrics metrics.? type',
+}
+
 /** `doc.`-prefixed paths of an entry, as the analysis stores them. */
 export function expectedPaths(entry: string): string[] {
   return entry === '' ? [] : entry.split(' ').map((p) => (p.startsWith('value.') ? p : `doc.${p}`))

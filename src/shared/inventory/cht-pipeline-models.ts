@@ -160,6 +160,13 @@ export const PIPELINE_MODELS: readonly PipelineModel[] = [
 /** cht-pipeline's model names, for checks that a `ref()` names a model that exists. */
 export const PIPELINE_MODEL_NAMES: readonly string[] = PIPELINE_MODELS.map((m) => m.name)
 
+/**
+ * cht-pipeline's models that hold no CHT data (reference 3.2: `models/meta/dbt_results.sql`,
+ * filled by the on-run-end hook): never a replacement for an old object, but a name a scaffold
+ * model must not take and a table that is not a project's own.
+ */
+export const PIPELINE_META_MODEL_NAMES: readonly string[] = ['dbt_results']
+
 /** The dbt source cht-pipeline declares for the raw table (`models/root/root.yml`). */
 export const PIPELINE_SOURCE = { name: 'couchdb', tableEnv: 'POSTGRES_TABLE' } as const
 

@@ -7,6 +7,7 @@ import { ExitCode } from '../../../src/main/cli/exit-codes'
 import { main } from '../../../src/main/cli/index'
 import { PIPELINE_MODEL_NAMES } from '../../../src/shared/inventory/cht-pipeline-models'
 import type { StoredResult } from '../../../src/shared/results/result-schema'
+import { dbtProjectProblems } from '../../support/dbt-project-check'
 import { demoTestContext, type TestContext } from '../../support/handler-context'
 import { memoryIo } from '../../support/memory-io'
 
@@ -25,6 +26,10 @@ async function runInventory(): Promise<StoredResult[]> {
   if (!finished.ok) throw new Error(finished.error.message)
   return (finished.value as { results: StoredResult[] }).results
 }
+
+/** Every file an export wrote (the paths it returned), read back from `dir`. */
+const readExport = (dir: string, files: readonly string[]) =>
+  files.map((path) => ({ path, content: readFileSync(join(dir, path), 'utf8') }))
 
 const keyOf = (name: string) => {
   const r = t.ctx.project.state!.document.results['inventory.couch2pg']!
@@ -113,12 +118,52 @@ describe('inventory on the demo', () => {
     const sql = readFileSync(join(dir, 'models/formview_pregnancy.sql'), 'utf8')
     for (const [, name] of sql.matchAll(/ref\('([^']+)'\)/g))
       expect(PIPELINE_MODEL_NAMES).toContain(name)
+    expect(dbtProjectProblems(readExport(dir, exported.value.files))).toEqual([])
     expect(exported.value.comparisons).toBe(1)
     const models = t.ctx.project.state!.document.parity.models
     expect(models.find((m) => m.id === 'inventory.formview_pregnancy')).toMatchObject({
       old: { kind: 'relation', name: 'formview_pregnancy' },
       new: { kind: 'relation', name: 'formview_pregnancy' },
     })
+  })
+
+  it('exports a scaffold of every custom view, materialized view and function that checks as a dbt project', async () => {
+    const stored = t.ctx.project.state!.document.results['inventory.couch2pg']!
+    if (stored.details.kind !== 'inventory') throw new Error('no inventory')
+    const before = t.ctx.project.state!.document
+    const keys = stored.details.objects
+      .filter(
+        (o) => o.origin.origin === 'custom' && before.inventory.decisions[o.key] === undefined,
+      )
+      .filter((o) => ['view', 'materialized_view', 'function'].includes(o.kind))
+      .map((o) => o.key)
+    expect(keys.length).toBeGreaterThan(20)
+    const modelIds = new Set(before.parity.models.map((m) => m.id))
+    const decide = await call(
+      'project.update',
+      { intents: [{ type: 'inventory.decide', keys, decision: { action: 'rebuild' } }] },
+      t.ctx,
+    )
+    expect(decide.ok, JSON.stringify(decide)).toBe(true)
+    const dir = join(t.dir, 'dbt-all')
+    const exported = await call('inventory.exportDbt', { dir }, t.ctx)
+    if (!exported.ok) throw new Error(exported.error.message)
+    const files = readExport(dir, exported.value.files)
+    expect(files.filter((f) => f.path.endsWith('.sql')).length).toBe(keys.length + 1)
+    expect(dbtProjectProblems(files)).toEqual([])
+    // Put the project back as the earlier tests left it, for the CLI tests below.
+    const added = t.ctx.project.state!.document.parity.models.filter((m) => !modelIds.has(m.id))
+    const restore = await call(
+      'project.update',
+      {
+        intents: [
+          { type: 'inventory.clearDecision', keys },
+          ...added.map((m) => ({ type: 'parity.removeModel' as const, id: m.id })),
+        ],
+      },
+      t.ctx,
+    )
+    expect(restore.ok, JSON.stringify(restore)).toBe(true)
   })
 })
 

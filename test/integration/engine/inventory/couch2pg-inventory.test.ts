@@ -17,7 +17,11 @@ import {
   USERS_META_DOCS,
   type FixtureDoc,
 } from '../../../support/cht-fixture-docs'
-import { DEMO_VIEW_JSON_PATHS, expectedPaths } from '../../../support/demo-view-paths'
+import {
+  DEMO_VIEW_JSON_PATHS,
+  DEMO_VIEW_JSON_PATHS_3_5,
+  expectedPaths,
+} from '../../../support/demo-view-paths'
 import { inventoryOf, nameOfKey, objectNamed } from '../../../support/inventory-scan'
 import { createTestDatabase } from '../../../support/test-postgres'
 
@@ -84,18 +88,33 @@ describe.each(['3.7', '3.5'] as const)('the demo couch2pg database (release %s)'
       expect(o.origin.modified, o.name).toBe(false)
     }
     expect(details.couch2pg.found).toBe(true)
-    expect(details.couch2pg.release).toBe('3.7.0 or later')
+    // 3.7.0's get_telemetry_date() dates the 3.7 variant; the 3.5 variant has nothing newer than
+    // 3.5.1's telemetry device and metric views (and absence proves no upper bound).
+    expect(details.couch2pg.release).toBe(release === '3.7' ? '3.7.0 or later' : '3.5.1 or later')
     expect(details.couch2pg.migrationTables).toBe(release === '3.7')
   })
 
+  it('installs the telemetry views of its release, which date and split the fixture alike', async () => {
+    const fn = await client.query(`SELECT 1 FROM pg_proc WHERE proname = 'get_telemetry_date'`)
+    expect(fn.rowCount).toBe(release === '3.7' ? 1 : 0)
+    const devices = await client.query(
+      `SELECT telemetry_doc_id, period_start::text FROM useview_telemetry_devices ORDER BY 1`,
+    )
+    expect(devices.rows).toEqual([
+      { telemetry_doc_id: 'telemetry-2021-0-chw1-dev-1', period_start: '2021-01-01' },
+      { telemetry_doc_id: 'telemetry-2025-2-17-chw1-dev-2', period_start: '2025-02-17' },
+    ])
+    const metrics = await client.query(`SELECT count(*)::int AS n FROM useview_telemetry_metrics`)
+    expect(metrics.rows[0].n).toBe(4)
+  })
+
   it('finds the JSON paths of every view and materialized view', () => {
+    const paths = release === '3.5' ? DEMO_VIEW_JSON_PATHS_3_5 : DEMO_VIEW_JSON_PATHS
     const views = expected.filter((o) => o.kind === 'view' || o.kind === 'matview')
-    expect(views.map((o) => o.name).sort()).toEqual(Object.keys(DEMO_VIEW_JSON_PATHS).sort())
+    expect(views.map((o) => o.name).sort()).toEqual(Object.keys(paths).sort())
     for (const o of views) {
       const found = objectNamed(details, o.name, kindOf(o.kind) as never)
-      expect(found.analysis?.jsonPaths, o.name).toEqual(
-        expectedPaths(DEMO_VIEW_JSON_PATHS[o.name]!),
-      )
+      expect(found.analysis?.jsonPaths, o.name).toEqual(expectedPaths(paths[o.name]!))
     }
   })
 

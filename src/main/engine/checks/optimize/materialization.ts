@@ -1,5 +1,8 @@
 import { PAGE } from '../../../../shared/checklist/doc-pages'
-import { PIPELINE_MODEL_NAMES } from '../../../../shared/inventory/cht-pipeline-models'
+import {
+  PIPELINE_META_MODEL_NAMES,
+  PIPELINE_MODEL_NAMES,
+} from '../../../../shared/inventory/cht-pipeline-models'
 import type { EvidenceItem } from '../../../../shared/results/check-result'
 import type { CheckContext, CheckOutcome } from '../check-types'
 import { defineCheck } from '../define-check'
@@ -16,8 +19,8 @@ import { bytesOf, schemaStats, sqlName, type RelationStats, type SchemaStats } f
 
 /** Most relations listed per kind. */
 export const MATERIALIZATION_SHOWN = 20
-/** Tables of CHT Sync and dbt that are never a project's model. */
-const SYSTEM_TABLES = ['couchdb_progress', '_dataemon', 'dbt_results']
+/** Tables of CHT Sync and dbt (cht-pipeline's meta models) that are never a project's model. */
+const SYSTEM_TABLES = ['couchdb_progress', '_dataemon', ...PIPELINE_META_MODEL_NAMES]
 
 /** Whether the relation is one of cht-pipeline's models or CHT Sync's and dbt's own tables. */
 const notOurs = (stats: SchemaStats, r: RelationStats) =>

@@ -1,6 +1,7 @@
 import type { DemoCouch2pgRelease } from '../../../../shared/demo'
 import { COUCH2PG_ANALYTICS_OBJECTS } from './couch2pg-analytics-views'
 import { COUCH2PG_TABLE_INDEXES, COUCH2PG_TABLE_OBJECTS } from './couch2pg-tables'
+import { COUCH2PG_3_5_TELEMETRY_VIEWS } from './couch2pg-telemetry-views-3-5'
 import { COUCH2PG_USERS_META_OBJECTS } from './couch2pg-users-meta-views'
 import { CUSTOM_ACTIVITY_OBJECTS } from './custom-activity-views'
 import { CUSTOM_CHILD_HEALTH_OBJECTS } from './custom-child-health-views'
@@ -50,16 +51,25 @@ const NOT_BEFORE_3_6 = new Set([
   'users_meta_migrations',
   'users_meta_migrations_pkey',
 ])
+/** What cht-couch2pg 3.7.0 added (reference 1.5 c): the null-safe telemetry date function. */
+const NOT_BEFORE_3_7 = new Set(['get_telemetry_date'])
 const CUSTOM_INDEX_NAMES = new Set(CUSTOM_TABLE_INDEXES.map((o) => o.name))
+/** 3.5.1's own shape of the views 3.7.0 rewrote, by name (same kind, columns and indexes). */
+const SHAPE_3_5 = new Map(COUCH2PG_3_5_TELEMETRY_VIEWS.map((o) => [o.name, o]))
 
 /**
- * The objects of the demo's couch2pg database for a release: everything for `3.7`; for `3.5`,
- * no migration tables, no logs or users table and none of the deployment's own expression
+ * The objects of the demo's couch2pg database for a release: everything for `3.7`; for `3.5`
+ * (cht-couch2pg 3.5.1), what that release installs: no migration tables (a database set up before
+ * postgrator tracked them), no logs or users table, no `get_telemetry_date()`, the device and
+ * metric telemetry views in their 3.5.1 shape, and none of the deployment's own expression
  * indexes (so nothing the wizard does can lean on an index couch2pg does not create).
  */
 export function couch2pgObjects(release: DemoCouch2pgRelease = '3.7'): readonly DemoSqlObject[] {
   if (release === '3.7') return ALL
-  return ALL.filter((o) => !NOT_BEFORE_3_6.has(o.name) && !CUSTOM_INDEX_NAMES.has(o.name))
+  return ALL.filter(
+    (o) =>
+      !NOT_BEFORE_3_6.has(o.name) && !NOT_BEFORE_3_7.has(o.name) && !CUSTOM_INDEX_NAMES.has(o.name),
+  ).map((o) => (o.kind === 'matview' && SHAPE_3_5.get(o.name)) || o)
 }
 
 /** The objects cht-couch2pg 3.7 installs (tables, indexes, views, matviews, functions). */

@@ -1,5 +1,8 @@
 import type { Decision } from '../../../../shared/inventory/decisions'
-import { PIPELINE_MODEL_NAMES } from '../../../../shared/inventory/cht-pipeline-models'
+import {
+  PIPELINE_META_MODEL_NAMES,
+  PIPELINE_MODEL_NAMES,
+} from '../../../../shared/inventory/cht-pipeline-models'
 import type { InventoryObject } from '../../../../shared/results/inventory-result'
 import { byName } from '../mapping/object-graph'
 
@@ -15,7 +18,7 @@ export const DBT_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/
 /** Names a scaffold model must not take: cht-pipeline's models (with `dbt_results`). */
 export const RESERVED_MODEL_NAMES: ReadonlySet<string> = new Set([
   ...PIPELINE_MODEL_NAMES,
-  'dbt_results',
+  ...PIPELINE_META_MODEL_NAMES,
 ])
 
 const MAX = 63

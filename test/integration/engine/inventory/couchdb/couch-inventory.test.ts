@@ -175,18 +175,34 @@ describe('the inventory of a CHT CouchDB', () => {
 
   it('stops a request in flight when the source shares the cancelled signal', async () => {
     const controller = new AbortController()
+    // Cancel once both have happened, in whichever order: the first page is counted (progress
+    // says 100 of medic's documents) and the second page's request has reached the proxy, which
+    // never answers it. No timer: under load a fixed delay could fire before the first page.
+    let firstPageCounted = false
+    let secondPageAsked = false
+    const cancelWhenReady = () => {
+      if (firstPageCounted && secondPageAsked) controller.abort()
+    }
     const slow = await proxy(couch, (req) => {
-      // The second page never comes: only the cancel can end the wait.
-      return startkey(req.url) !== null ? true : undefined
+      if (startkey(req.url) === null) return undefined
+      secondPageAsked = true
+      cancelWhenReady()
+      return true
     })
     try {
       const source = sourceFor(couch, slow.url, {
         signal: controller.signal,
         requestTimeoutMs: 20_000,
       })
-      setTimeout(() => controller.abort(), 300)
       const started = Date.now()
-      const { details, partial } = await scan(source, { signal: controller.signal })
+      const { details, partial } = await scan(source, {
+        signal: controller.signal,
+        onProgress: (done, _total, label) => {
+          if (label === 'medic' && done >= 100) firstPageCounted = true
+          cancelWhenReady()
+        },
+      })
+      expect(controller.signal.aborted).toBe(true)
       expect(Date.now() - started).toBeLessThan(5_000)
       expect(partial?.reason).toBe('cancelled')
       expect(details.medic?.scanned).toBe(100)

@@ -6,7 +6,7 @@ import {
 } from '../../../../../src/main/engine/inventory/scaffold/build-scaffold'
 import { PIPELINE_GIT_URL } from '../../../../../src/shared/inventory/cht-pipeline-models'
 import { couchdbTable, filter, formview, view } from '../../../../support/inventory-objects'
-import { dbtProjectProblems } from './dbt-project-check'
+import { dbtProjectProblems } from '../../../../support/dbt-project-check'
 import { demoInput, demoInventory, rebuild } from './scaffold-fixtures'
 
 const file = (files: ScaffoldFile[], path: string) => {

@@ -1,6 +1,6 @@
 import { parse } from 'yaml'
-import type { ScaffoldFile } from '../../../../../src/main/engine/inventory/scaffold/build-scaffold'
-import { PIPELINE_MODEL_NAMES } from '../../../../../src/shared/inventory/cht-pipeline-models'
+import type { ScaffoldFile } from '../../src/main/engine/inventory/scaffold/build-scaffold'
+import { PIPELINE_MODEL_NAMES } from '../../src/shared/inventory/cht-pipeline-models'
 
 /**
  * What a dbt project needs to load, checked without dbt: every `.yml` parses, `dbt_project.yml`
