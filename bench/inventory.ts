@@ -45,6 +45,9 @@ async function postgresBench(target: number, runs: number) {
   }
   const client = new pg.Client(connection)
   const pool = new pg.Pool({ ...connection, max: 2 })
+  // An idle connection that fails (the server stopping) is reported, not thrown as an event.
+  pool.on('error', (e) => process.stderr.write(`idle connection failed: ${e.message}\n`))
+  client.on('error', (e) => process.stderr.write(`connection failed: ${e.message}\n`))
   const workers = createWorkerPool({ maxWorkers: 1 })
   try {
     await client.connect()

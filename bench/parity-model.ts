@@ -56,7 +56,10 @@ async function buildModels(servers: BenchServers, database: string): Promise<voi
 
 const poolOf = (server: BenchServers['couch2pg'], database: string) => {
   const { host, port, user, password } = server
-  return new pg.Pool({ host, port, user, password, database, max: 8 })
+  const pool = new pg.Pool({ host, port, user, password, database, max: 8 })
+  // An idle connection that fails (the server stopping) is reported, not thrown as an event.
+  pool.on('error', (e) => process.stderr.write(`idle connection failed: ${e.message}\n`))
+  return pool
 }
 
 /**
