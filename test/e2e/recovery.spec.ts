@@ -1,38 +1,47 @@
 import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
 import { ShellPage } from './pages/shell-page'
 import { StepPage } from './pages/step-page'
 import { WelcomePage } from './pages/welcome-page'
 import { expectNoViolations } from './support/axe'
-import { startServe } from './support/serve'
+import { startServe, type ServeDirs } from './support/serve'
 import { STEPS } from '../../src/shared/steps-catalog'
 
 const NOTE = 'Written just before the power cut.'
 const FIRST = { stepId: STEPS[0]!.id, id: STEPS[0]!.items[0]!.id }
 
-test('after a crash the autosaved work is offered, restored and found again', async ({
-  page,
-  dirs,
-}, testInfo) => {
-  // The project lives on a drive that is then unplugged: its autosave fails, so the change is
-  // nowhere but in the wizard (and its autosaved copy) when the process is killed.
+/**
+ * Creates a project on a drive that is then unplugged (its autosave fails, so the change is
+ * nowhere but in the wizard and its autosaved copy), writes a note, waits for the copy and kills
+ * the server. Returns the project's path and the folder of the autosaved copies.
+ */
+async function crashWithUnsavedNote(page: Page, dirs: ServeDirs, name: string, note: string) {
   const drive = join(dirs.projectDir, 'usb-drive')
   await mkdir(drive)
-  const file = join(drive, 'kenya.chtmig.json')
+  const file = join(drive, `${name.toLowerCase().replace(/\W+/g, '-')}.chtmig.json`)
   const first = await startServe(dirs)
   await openApp(page, first.url)
-  await new WelcomePage(page).createProject('Kenya migration', file)
-  await new ShellPage(page).expectProject('Kenya migration')
+  await new WelcomePage(page).createProject(name, file)
+  await new ShellPage(page).expectProject(name)
   await rm(drive, { recursive: true })
   await new ShellPage(page).goToStep(FIRST.stepId)
-  await new StepPage(page).item(FIRST.id).setNote(NOTE)
-
+  await new StepPage(page).item(FIRST.id).setNote(note)
   const recoveryDir = join(dirs.configDir, 'recovery')
+  // The copy and its manifest.
   await expect
     .poll(async () => (await readdir(recoveryDir).catch(() => [])).length, { timeout: 10_000 })
     .toBe(2)
   await first.kill()
+  return { file, recoveryDir }
+}
+
+test('after a crash the autosaved work is offered, restored and found again', async ({
+  page,
+  dirs,
+}, testInfo) => {
+  const { file } = await crashWithUnsavedNote(page, dirs, 'Kenya migration', NOTE)
 
   const second = await startServe(dirs)
   try {
@@ -67,20 +76,7 @@ test('after a crash the autosaved work is offered, restored and found again', as
 })
 
 test('a discarded copy is asked about first, then gone', async ({ page, dirs }) => {
-  const drive = join(dirs.projectDir, 'usb-drive')
-  await mkdir(drive)
-  const first = await startServe(dirs)
-  await openApp(page, first.url)
-  await new WelcomePage(page).createProject('Uganda', join(drive, 'uganda.chtmig.json'))
-  await new ShellPage(page).expectProject('Uganda')
-  await rm(drive, { recursive: true })
-  await new ShellPage(page).goToStep(FIRST.stepId)
-  await new StepPage(page).item(FIRST.id).setNote('Not needed after all.')
-  const recoveryDir = join(dirs.configDir, 'recovery')
-  await expect
-    .poll(async () => (await readdir(recoveryDir).catch(() => [])).length, { timeout: 10_000 })
-    .toBe(2)
-  await first.kill()
+  const { recoveryDir } = await crashWithUnsavedNote(page, dirs, 'Uganda', 'Not needed after all.')
 
   const second = await startServe(dirs)
   try {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, useTransition } from 'react'
+import { useEffect, useState } from 'react'
 import {
   forgetAllPasswords,
   forgetProjectPasswords,
@@ -10,7 +10,7 @@ import {
   savedPasswordsIntro,
 } from '../../lib/saved-passwords-view'
 import { useStore } from '../../store'
-import { Modal } from '../dialogs/Modal'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 
 type Scope = 'project' | 'all'
 
@@ -40,48 +40,22 @@ function ForgetDialog({
 }) {
   const projectName = useStore((s) => s.project?.document.name ?? 'this project')
   const canRemember = useStore((s) => s.passwordSources?.canRemember ?? false)
-  const [failure, setFailure] = useState<string | null>(null)
-  const [pending, startTransition] = useTransition()
-  const keep = useRef<HTMLButtonElement>(null)
-  const describedBy = useId()
-  // The safe answer takes the focus once the dialog has opened (it focuses its first button).
-  useEffect(() => {
-    const timer = setTimeout(() => keep.current?.focus(), 0)
-    return () => clearTimeout(timer)
-  }, [])
-  const forget = () =>
-    startTransition(async () => {
-      const outcome =
-        scope === 'project' ? await forgetProjectPasswords() : await forgetAllPasswords()
-      if ('error' in outcome) setFailure(outcome.error.message)
-      else onDone(forgetOutcome(scope, outcome.sources))
-    })
   return (
-    <Modal title={QUESTIONS[scope].title} onCancel={onClose} describedBy={describedBy}>
-      {() => (
-        <>
-          <p id={describedBy}>{question(scope, projectName, canRemember)}</p>
-          {failure ? (
-            <p className="field-error" role="alert">
-              Could not forget the passwords: {failure}
-            </p>
-          ) : null}
-          <div className="modal-actions">
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={pending}
-              onClick={forget}
-            >
-              {QUESTIONS[scope].confirm}
-            </button>
-            <button ref={keep} type="button" className="button" onClick={onClose}>
-              Keep them
-            </button>
-          </div>
-        </>
-      )}
-    </Modal>
+    <ConfirmDialog
+      title={QUESTIONS[scope].title}
+      message={question(scope, projectName, canRemember)}
+      confirmLabel={QUESTIONS[scope].confirm}
+      keepLabel="Keep them"
+      failurePrefix="Could not forget the passwords"
+      onClose={onClose}
+      onConfirm={async () => {
+        const outcome =
+          scope === 'project' ? await forgetProjectPasswords() : await forgetAllPasswords()
+        if ('error' in outcome) return outcome.error.message
+        onDone(forgetOutcome(scope, outcome.sources))
+        return null
+      }}
+    />
   )
 }
 

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, useTransition } from 'react'
+import { useState } from 'react'
 import type { Signoff } from '../../../../shared/signoff'
 import type { StepDef } from '../../../../shared/steps'
 import { removeApproval } from '../../actions/signoff-actions'
 import { dayInWords } from '../../lib/signoff-view'
 import { TimeAgo } from '../common/TimeAgo'
-import { Modal } from '../dialogs/Modal'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog'
 
 /** “Remove the approval by …?”: the approval stays unless Remove is pressed. */
 function RemoveApprovalDialog({
@@ -18,49 +18,20 @@ function RemoveApprovalDialog({
   onClose: () => void
   onRemoved: () => void
 }) {
-  const [failure, setFailure] = useState<string | null>(null)
-  const [pending, startTransition] = useTransition()
-  const keep = useRef<HTMLButtonElement>(null)
-  // The safe answer takes the focus once the dialog has opened (it focuses its first button).
-  useEffect(() => {
-    const timer = setTimeout(() => keep.current?.focus(), 0)
-    return () => clearTimeout(timer)
-  }, [])
-  const remove = () =>
-    startTransition(async () => {
-      const failed = await removeApproval(step.id, step.title, approval.id, approval.name)
-      if (failed) setFailure(failed)
-      else onRemoved()
-    })
   return (
-    <Modal title="Remove this approval?" onCancel={onClose}>
-      {() => (
-        <>
-          <p>
-            The approval of “{step.title}” by {approval.name}, given on {dayInWords(approval.at)},
-            is taken out of the project, and the plan no longer prints it.
-          </p>
-          {failure ? (
-            <p className="field-error" role="alert">
-              Could not remove the approval: {failure}
-            </p>
-          ) : null}
-          <div className="modal-actions">
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={pending}
-              onClick={remove}
-            >
-              Remove the approval
-            </button>
-            <button ref={keep} type="button" className="button" onClick={onClose}>
-              Keep it
-            </button>
-          </div>
-        </>
-      )}
-    </Modal>
+    <ConfirmDialog
+      title="Remove this approval?"
+      message={`The approval of “${step.title}” by ${approval.name}, given on ${dayInWords(approval.at)}, is taken out of the project, and the plan no longer prints it.`}
+      confirmLabel="Remove the approval"
+      keepLabel="Keep it"
+      failurePrefix="Could not remove the approval"
+      onClose={onClose}
+      onConfirm={async () => {
+        const failed = await removeApproval(step.id, step.title, approval.id, approval.name)
+        if (!failed) onRemoved()
+        return failed
+      }}
+    />
   )
 }
 
